@@ -25,7 +25,7 @@ public final class ProbeResult {
   }
 
   /** A successful call. */
-  public static ProbeResult ok() {
+  public static ProbeResult success() {
     return OK;
   }
 
@@ -43,7 +43,7 @@ public final class ProbeResult {
   }
 
   /** Whether the call succeeded. */
-  public boolean ok() {
+  public boolean isSuccess() {
     return error == null;
   }
 
@@ -64,6 +64,6 @@ public final class ProbeResult {
 
   @Override
   public String toString() {
-    return ok() ? "ok" : error + (detail.isEmpty() ? "" : ": " + detail);
+    return isSuccess() ? "ok" : error + (detail.isEmpty() ? "" : ": " + detail);
   }
 }
