@@ -1,0 +1,100 @@
+package io.github.upgradejunit.testkit;
+
+import io.github.upgradejunit.spi.ConfigKey;
+import io.github.upgradejunit.spi.PluginContext;
+import io.github.upgradejunit.spi.PluginSession;
+import io.github.upgradejunit.spi.Probe;
+import io.github.upgradejunit.spi.ProbeResult;
+import io.github.upgradejunit.spi.ResourceJournal;
+import io.github.upgradejunit.spi.ResourceType;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A plugin for the core's own tests: boxes kept in this JVM's memory as persistent resources, and
+ * one probe whose health a test switches. Active only with {@code upgrade.testkit.enabled=true}.
+ */
+public final class InMemoryPlugin implements io.github.upgradejunit.spi.UpgradePlugin {
+
+  public static final ConfigKey ENABLED = ConfigKey.choice("upgrade.testkit.enabled", "false",
+      "Activate the in-memory test plugin.", "true", "false");
+
+  /** Boxes that exist, by id: what a cloud would hold. */
+  public static final Map<String, Box> BOXES = new ConcurrentHashMap<>();
+
+  /** Whether the probe succeeds. */
+  public static final AtomicBoolean HEALTHY = new AtomicBoolean(true);
+
+  @Override
+  public String name() {
+    return "testkit";
+  }
+
+  @Override
+  public List<ConfigKey> configKeys() {
+    return List.of(ENABLED);
+  }
+
+  @Override
+  public Optional<PluginSession> open(PluginContext context) {
+    if (!Boolean.parseBoolean(context.config().get(ENABLED))) {
+      return Optional.empty();
+    }
+    return Optional.of(new PluginSession() {
+      @Override
+      public List<ResourceType<?>> resourceTypes() {
+        return List.of(new BoxType());
+      }
+
+      @Override
+      public List<Probe> probes() {
+        return List.of(Probe.of("boxes", "boxes/memory", deadline -> HEALTHY.get()
+            ? ProbeResult.success() : ProbeResult.ofStatus(503)));
+      }
+    });
+  }
+
+  static final class BoxType implements ResourceType<Box> {
+    @Override
+    public String service() {
+      return "boxes";
+    }
+
+    @Override
+    public Class<Box> type() {
+      return Box.class;
+    }
+
+    @Override
+    public Box create(String name, ResourceJournal journal) {
+      Box box = new Box(UUID.randomUUID().toString(), name, "hello");
+      journal.recordId(box.id());
+      BOXES.put(box.id(), box);
+      return box;
+    }
+
+    @Override
+    public String id(Box resource) {
+      return resource.id();
+    }
+
+    @Override
+    public Optional<Box> find(String id) {
+      return Optional.ofNullable(BOXES.get(id));
+    }
+
+    @Override
+    public Map<String, String> fingerprint(Box resource) {
+      return Map.of("name", resource.name(), "content", resource.content());
+    }
+
+    @Override
+    public void delete(String id) {
+      BOXES.remove(id);
+    }
+  }
+}
