@@ -28,7 +28,7 @@ public final class CoreKeys {
   public static final ConfigKey SIGNAL_TIMEOUT = ConfigKey.duration("upgrade.signal.timeout", "4h",
       "How long the signal driver waits for upgrade-started, and then for upgrade-finished.");
   public static final ConfigKey CONTROL_PORT = ConfigKey.integer("upgrade.control.port", "7878", 0,
-      "Port of the loopback control endpoint deployment tools post events to (0: any free port, -1 is not allowed).");
+      "Port of the loopback control endpoint deployment tools post events to (0 picks any free port).");
   public static final ConfigKey CONTROL_BIND = ConfigKey.string("upgrade.control.bind", "127.0.0.1",
       "Address the control endpoint binds to. Anything but loopback requires upgrade.control.token.");
   public static final ConfigKey CONTROL_TOKEN = ConfigKey.string("upgrade.control.token", null,
