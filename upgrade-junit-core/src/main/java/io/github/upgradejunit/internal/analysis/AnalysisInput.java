@@ -50,6 +50,12 @@ public record AnalysisInput(
         List.of(), Set.of(), false, Level.NONE);
   }
 
+  /** A copy with this window. */
+  public AnalysisInput withWindow(UpgradeWindow newWindow) {
+    return new AnalysisInput(newWindow, samples, events, iterations, resources, ledger, tests,
+        controlServices, countTesterSide, expected);
+  }
+
   /** A copy with these samples. */
   public AnalysisInput withSamples(List<Sample> newSamples) {
     return new AnalysisInput(window, newSamples, events, iterations, resources, ledger, tests,

@@ -12,11 +12,19 @@ final class MannWhitney {
   private MannWhitney() {
   }
 
-  /** Compares during against before; both sorted ascending. */
+  /**
+   * Compares during against before, both sorted ascending; untested when either has fewer than
+   * {@link Rules#MIN_LATENCY_SAMPLES} samples.
+   */
   static LatencyComparison compare(long[] before, long[] during) {
     if (before.length < Rules.MIN_LATENCY_SAMPLES || during.length < Rules.MIN_LATENCY_SAMPLES) {
       return LatencyComparison.untested(before.length, during.length);
     }
+    return test(before, during);
+  }
+
+  /** The test itself, on two non-empty samples sorted ascending, whatever their size. */
+  static LatencyComparison test(long[] before, long[] during) {
     double nb = before.length;
     double nd = during.length;
     RankSums sums = RankSums.of(before, during);
