@@ -1,11 +1,27 @@
 package io.github.upgradejunit.internal.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.upgradejunit.internal.analysis.Analysis;
+import io.github.upgradejunit.internal.analysis.AnalysisResult;
+import io.github.upgradejunit.internal.analysis.Level;
+import io.github.upgradejunit.internal.analysis.ServiceAnalysis;
+import io.github.upgradejunit.internal.config.CoreKeys;
 import io.github.upgradejunit.internal.config.UpgradeConfiguration;
 import io.github.upgradejunit.internal.store.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Analyses a run from the store and writes its report; returns the run-level checks (verdicts). */
+/**
+ * Analyses a run from the store alone and writes its report: {@code summary.json},
+ * {@code index.html} and the console table. Returns the run-level checks the engine reports as
+ * tests (one per service verdict, and the expectation).
+ */
 public final class RunReporter {
 
   /** One run-level check, reported as a test of the after phase. */
@@ -13,7 +29,7 @@ public final class RunReporter {
   }
 
   /** What the report concluded. */
-  public record Outcome(boolean met, List<Check> checks) {
+  public record Outcome(boolean met, List<Check> checks, Path directory) {
   }
 
   private RunReporter() {
@@ -21,6 +37,41 @@ public final class RunReporter {
 
   /** Analyse the run and write every report file into the directory. */
   public static Outcome write(Store store, String runId, Path directory, UpgradeConfiguration config) {
-    return new Outcome(true, List.of());
+    Level expected = Level.parse(config.get(CoreKeys.EXPECT));
+    RunData data = RunData.load(store, runId, expected, false);
+    AnalysisResult result = Analysis.of(data.input());
+    ObjectNode summary = SummaryJson.of(data, result);
+    try {
+      Files.createDirectories(directory);
+      String json = SummaryJson.JSON.writeValueAsString(summary);
+      Files.writeString(directory.resolve("summary.json"), json, StandardCharsets.UTF_8);
+      store.saveSummary(runId, json);
+      Files.writeString(directory.resolve("index.html"), HtmlReport.render(data, result, summary, store.summaries()),
+          StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write summary.json: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the report to " + directory + ": " + e.getMessage(), e);
+    }
+    System.out.print(ConsoleSummary.render(data, result, directory));
+    return new Outcome(result.expectation().met(), checks(result, expected), directory);
+  }
+
+  private static List<Check> checks(AnalysisResult result, Level expected) {
+    List<Check> checks = new ArrayList<>();
+    for (ServiceAnalysis s : result.services()) {
+      if (s.control()) {
+        continue;
+      }
+      boolean met = s.verdict().level().atLeast(expected);
+      String name = s.service() + " verdict: " + s.verdict().level().key();
+      String message = met ? name : s.service() + " is " + s.verdict().level().key() + ", expected " + expected.key()
+          + ": " + s.verdict().shortfall(expected);
+      checks.add(new Check(s.service(), name, met, message));
+    }
+    checks.add(new Check("overall", "overall verdict: " + result.overall().level().key()
+        + (expected == Level.NONE ? "" : " (expected " + expected.key() + ")"), result.expectation().met(),
+        result.expectation().message()));
+    return checks;
   }
 }

@@ -433,6 +433,28 @@ public final class Store implements AutoCloseable {
         rs.getLong("at"), rs.getString("version"), rs.getString("release_name"), rs.getString("runner")), runId);
   }
 
+  // ---- reports ---------------------------------------------------------------------------------
+
+  /** Keep a run's summary.json, so later reports can show trends without re-analysing old runs. */
+  public void saveSummary(String runId, String summaryJson) {
+    transaction(c -> {
+      try (PreparedStatement delete = c.prepareStatement("DELETE FROM reports WHERE run_id = ?");
+          PreparedStatement insert = c.prepareStatement("INSERT INTO reports (run_id, created_at, summary) VALUES (?, ?, ?)")) {
+        bind(delete, runId);
+        delete.executeUpdate();
+        bind(insert, runId, Micros.now(), summaryJson);
+        insert.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /** The saved summaries of every run, oldest first. */
+  public List<String> summaries() {
+    return query("SELECT r.summary FROM reports r JOIN runs u ON u.id = r.run_id ORDER BY u.created_at",
+        rs -> rs.getString(1));
+  }
+
   /** Flush pending batches, stop the writer and close the connection. */
   @Override
   public synchronized void close() {

@@ -134,3 +134,8 @@ CREATE TABLE logs (
   runner TEXT NOT NULL
 );
 CREATE INDEX logs_by_run ON logs (run_id, at);
+CREATE TABLE reports (
+  run_id TEXT PRIMARY KEY,
+  created_at BIGINT NOT NULL,
+  summary TEXT NOT NULL
+);

@@ -1,0 +1,123 @@
+package io.github.upgradejunit.internal.report;
+
+import io.github.upgradejunit.Phase;
+import io.github.upgradejunit.internal.analysis.AnalysisInput;
+import io.github.upgradejunit.internal.analysis.Event;
+import io.github.upgradejunit.internal.analysis.Iteration;
+import io.github.upgradejunit.internal.analysis.LedgerCounts;
+import io.github.upgradejunit.internal.analysis.Level;
+import io.github.upgradejunit.internal.analysis.ResourceCounts;
+import io.github.upgradejunit.internal.analysis.Sample;
+import io.github.upgradejunit.internal.analysis.TestCounts;
+import io.github.upgradejunit.internal.analysis.UpgradeWindow;
+import io.github.upgradejunit.internal.store.Micros;
+import io.github.upgradejunit.internal.store.Rows;
+import io.github.upgradejunit.internal.store.Store;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Everything the store holds about one run, read once and shaped for the analysis and the report. */
+record RunData(Rows.Run run, List<Rows.Event> events, List<Rows.TestResult> tests, List<ResourceView> resources,
+    List<Rows.LedgerEntry> ledger, List<Rows.Version> versions, List<Rows.Iteration> iterations,
+    List<Rows.PhaseRecord> phases, AnalysisInput input) {
+
+  /** A persistent resource with the worst verdict any check gave it. */
+  record ResourceView(String name, String service, String type, String id, String state, String verdict,
+      String details, String error) {
+  }
+
+  private static final List<String> SEVERITY = List.of("intact", "unverified", "affected", "gone");
+
+  static RunData load(Store store, String runId, Level expected, boolean countTesterSide) {
+    Rows.Run run = store.run(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
+    List<Rows.Event> events = store.events(runId);
+    List<Sample> samples = new ArrayList<>();
+    Set<String> control = new HashSet<>();
+    store.samples(runId, s -> {
+      samples.add(new Sample(s.service(), s.series(), s.intendedAt(), s.startedAt(), s.latencyMicros(), s.ok(),
+          s.errorClass(), s.detail(), s.runner()));
+      if (s.control()) {
+        control.add(s.service());
+      }
+    });
+    List<Rows.Iteration> iterations = store.iterations(runId);
+    List<Rows.TestResult> tests = store.testResults(runId);
+    List<ResourceView> resources = resources(store, runId);
+    List<Rows.LedgerEntry> ledger = store.ledger(runId);
+    long end = Math.max(Micros.now(), samples.stream().mapToLong(Sample::intendedMicros).max().orElse(0));
+    List<Event> analysisEvents = events.stream()
+        .map(e -> new Event(e.at(), e.type(), e.service(), e.host(), e.step())).toList();
+    UpgradeWindow window = UpgradeWindow.fromEvents(analysisEvents, run.closedAt() == null ? end : run.closedAt());
+    AnalysisInput input = new AnalysisInput(window, samples, analysisEvents,
+        iterations.stream().filter(Rows.Iteration::inWindow).map(i -> new Iteration(i.checkId(),
+            emptyToNull(i.service()), i.startedAt(), i.finishedAt(), i.ok(), i.error())).toList(),
+        resourceCounts(resources), ledgerCounts(ledger), testCounts(tests), control, countTesterSide, expected);
+    return new RunData(run, events, tests, resources, ledger, store.versions(runId), iterations,
+        store.phases(runId), input);
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static List<ResourceView> resources(Store store, String runId) {
+    Map<String, List<Rows.ResourceCheck>> checks = new HashMap<>();
+    store.resourceChecks(runId).forEach(c -> checks.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(c));
+    List<ResourceView> views = new ArrayList<>();
+    for (Rows.Resource r : store.resources(runId)) {
+      Rows.ResourceCheck worst = checks.getOrDefault(r.key(), List.of()).stream()
+          .max((a, b) -> Integer.compare(SEVERITY.indexOf(a.verdict()), SEVERITY.indexOf(b.verdict())))
+          .orElse(null);
+      views.add(new ResourceView(r.name(), r.service(), r.type().substring(r.type().lastIndexOf('.') + 1),
+          r.resourceId(), r.state(), worst == null ? "unverified" : worst.verdict(),
+          worst == null ? "" : worst.details(), r.error()));
+    }
+    return views;
+  }
+
+  private static List<ResourceCounts> resourceCounts(List<ResourceView> resources) {
+    Map<String, ResourceCounts> counts = new LinkedHashMap<>();
+    for (ResourceView r : resources) {
+      boolean created = r.id() != null && !"planned".equals(r.state()) && !"failed".equals(r.state());
+      ResourceCounts one = new ResourceCounts(r.service(), created ? 1 : 0,
+          created && "intact".equals(r.verdict()) ? 1 : 0, created && "affected".equals(r.verdict()) ? 1 : 0,
+          created && "gone".equals(r.verdict()) ? 1 : 0, "leaked".equals(r.state()) ? 1 : 0);
+      counts.merge(r.service(), one, ResourceCounts::plus);
+    }
+    return new ArrayList<>(counts.values());
+  }
+
+  private static List<LedgerCounts> ledgerCounts(List<Rows.LedgerEntry> ledger) {
+    Map<String, LedgerCounts> counts = new LinkedHashMap<>();
+    for (Rows.LedgerEntry e : ledger) {
+      boolean accepted = "ACCEPTED".equals(e.answer());
+      LedgerCounts one = new LedgerCounts(e.service(), accepted ? 1 : 0, accepted && "HONORED".equals(e.fate()) ? 1 : 0,
+          accepted && "LOST".equals(e.fate()) ? 1 : 0, "REJECTED_5XX".equals(e.answer()) ? 1 : 0);
+      counts.merge(e.service(), one, LedgerCounts::plus);
+    }
+    return new ArrayList<>(counts.values());
+  }
+
+  private static List<TestCounts> testCounts(List<Rows.TestResult> tests) {
+    Map<String, TestCounts> counts = new LinkedHashMap<>();
+    for (Rows.TestResult t : tests) {
+      Phase phase = Phase.valueOf(t.phase().toUpperCase(Locale.ROOT));
+      List<String> services = t.services() == null || t.services().isBlank()
+          ? Collections.singletonList(null) : Arrays.asList(t.services().split(","));
+      for (String service : services) {
+        TestCounts one = new TestCounts(service, phase, "SUCCESSFUL".equals(t.status()) ? 1 : 0,
+            "FAILED".equals(t.status()) ? 1 : 0, "SKIPPED".equals(t.status()) || "ABORTED".equals(t.status()) ? 1 : 0);
+        counts.merge(service + "|" + phase, one, TestCounts::plus);
+      }
+    }
+    return new ArrayList<>(counts.values());
+  }
+}
