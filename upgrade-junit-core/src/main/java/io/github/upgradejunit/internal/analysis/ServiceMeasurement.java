@@ -121,7 +121,7 @@ final class ServiceMeasurement {
           ok.get(phase).add(s.latencyMicros());
         } else {
           failed[phase]++;
-          http5xx += s.is5xx() ? 1 : 0;
+          http5xx += s.answered5xx() ? 1 : 0;
         }
       }
       long[][] okSorted = new long[3][];
