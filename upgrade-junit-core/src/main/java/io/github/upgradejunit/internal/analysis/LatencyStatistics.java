@@ -106,7 +106,7 @@ final class LatencyStatistics {
       return Arrays.copyOf(terms, count);
     }
 
-    /** P(B <= j) for j in [lo, hi]. */
+    /** {@code P(B <= j)} for j in {@code [lo, hi]}. */
     double at(int j) {
       return cumulative[j - lo];
     }
