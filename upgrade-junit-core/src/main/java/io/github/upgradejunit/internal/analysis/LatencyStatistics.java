@@ -75,39 +75,38 @@ final class LatencyStatistics {
 
     static Binomial of(int n, double q) {
       int mode = (int) Math.min(n, Math.floor((n + 1) * q));
-      double odds = q / (1 - q);
-      double[] down = new double[16];
-      int downCount = 0;
-      double term = 1;
-      for (int k = mode; k > 0; k--) {
-        term = term * k / (n - k + 1) / odds;
-        if (term < NEGLIGIBLE) {
-          break;
-        }
-        down = grow(down, downCount);
-        down[downCount++] = term;
+      double[] down = tail(n, q, mode, -1);
+      double[] up = tail(n, q, mode, +1);
+      double[] terms = new double[down.length + 1 + up.length];
+      for (int k = 0; k < down.length; k++) {
+        terms[down.length - 1 - k] = down[k];
       }
-      double[] up = new double[16];
-      int upCount = 0;
-      term = 1;
-      for (int k = mode; k < n; k++) {
-        term = term * (n - k) / (k + 1) * odds;
-        if (term < NEGLIGIBLE) {
-          break;
-        }
-        up = grow(up, upCount);
-        up[upCount++] = term;
-      }
-      double[] terms = new double[downCount + 1 + upCount];
-      for (int k = 0; k < downCount; k++) {
-        terms[downCount - 1 - k] = down[k];
-      }
-      terms[downCount] = 1;
-      System.arraycopy(up, 0, terms, downCount + 1, upCount);
-      return new Binomial(mode - downCount, mode + upCount, cumulate(terms));
+      terms[down.length] = 1;
+      System.arraycopy(up, 0, terms, down.length + 1, up.length);
+      return new Binomial(mode - down.length, mode + up.length, cumulate(terms));
     }
 
-    /** P(B <= j) for j in [lo, hi]. */
+    /**
+     * The terms P(mode + step * i) / P(mode) for i = 1, 2, ... until they become negligible or
+     * leave [0, n], from the ratio of consecutive binomial terms.
+     */
+    private static double[] tail(int n, double q, int mode, int step) {
+      double odds = q / (1 - q);
+      double[] terms = new double[16];
+      int count = 0;
+      double term = 1;
+      for (int k = mode; step < 0 ? k > 0 : k < n; k += step) {
+        term *= step < 0 ? k / ((n - k + 1) * odds) : (n - k) * odds / (k + 1);
+        if (term < NEGLIGIBLE) {
+          break;
+        }
+        terms = count < terms.length ? terms : Arrays.copyOf(terms, terms.length * 2);
+        terms[count++] = term;
+      }
+      return Arrays.copyOf(terms, count);
+    }
+
+    /** {@code P(B <= j)} for j in {@code [lo, hi]}. */
     double at(int j) {
       return cumulative[j - lo];
     }
@@ -124,10 +123,6 @@ final class LatencyStatistics {
         cumulative[k] = sum / total;
       }
       return cumulative;
-    }
-
-    private static double[] grow(double[] array, int used) {
-      return used < array.length ? array : Arrays.copyOf(array, array.length * 2);
     }
   }
 }

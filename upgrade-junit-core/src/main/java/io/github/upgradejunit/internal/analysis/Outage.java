@@ -64,16 +64,6 @@ public record Outage(
     return steps.isEmpty() ? "-" : String.join(", ", steps);
   }
 
-  /** Whether the failed samples were HTTP 5xx answers. */
-  public boolean is5xx() {
-    return "HTTP_5XX".equals(errorClass);
-  }
-
-  /** Whether the two outages' uncertainty spans (preceding to following sample) overlap. */
-  public boolean overlaps(Outage other) {
-    return precedingMicros < other.followingMicros && other.precedingMicros < followingMicros;
-  }
-
   /** This outage flagged as caused on the tester's side. */
   public Outage withTesterSide(boolean flag) {
     return new Outage(service, errorClass, startMicros, endMicros, estimateMs, lowerMs, upperMs,

@@ -33,8 +33,11 @@ public record Sample(String service, String series, long intendedMicros, long st
     }
   }
 
-  /** Whether the API answered 5xx where a success was due. */
-  public boolean is5xx() {
+  /**
+   * Whether the API answered 5xx where a success was due. (Not named {@code is5xx}: JSON
+   * serializers would take that for a property.)
+   */
+  public boolean answered5xx() {
     return ErrorClass.HTTP_5XX.name().equals(errorClass);
   }
 }

@@ -3,7 +3,7 @@ package io.github.upgradejunit.internal.analysis;
 import io.github.upgradejunit.Phase;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,9 +15,16 @@ import java.util.Objects;
  */
 final class ServiceMeasurement {
 
-  private static final Comparator<Sample> BY_INTENDED_START =
-      Comparator.comparingLong(Sample::intendedMicros).thenComparing(Sample::series)
-          .thenComparing(s -> Objects.toString(s.runner(), ""));
+  /** Intended start, then series, then runner: a total order, so input order never matters. */
+  private static final Comparator<Sample> BY_INTENDED_START = (a, b) -> {
+    int byTime = Long.compare(a.intendedMicros(), b.intendedMicros());
+    if (byTime != 0) {
+      return byTime;
+    }
+    int bySeries = a.series().compareTo(b.series());
+    return bySeries != 0 ? bySeries
+        : Objects.toString(a.runner(), "").compareTo(Objects.toString(b.runner(), ""));
+  };
 
   private ServiceMeasurement() {
   }
@@ -45,14 +52,16 @@ final class ServiceMeasurement {
   private record Intervals(List<SeriesStats> stats, double pooledMedian) {
 
     static Intervals of(List<Sample> sorted) {
-      Map<String, SeriesAccumulator> bySeries = new LinkedHashMap<>();
+      Map<String, Map<String, SeriesAccumulator>> bySeries = new HashMap<>();
       for (Sample s : sorted) {
-        bySeries.computeIfAbsent(s.series() + '\u0000' + Objects.toString(s.runner(), ""),
-            k -> new SeriesAccumulator(s.series(), s.runner())).add(s);
+        bySeries.computeIfAbsent(s.series(), k -> new HashMap<>())
+            .computeIfAbsent(Objects.toString(s.runner(), ""),
+                k -> new SeriesAccumulator(s.series(), s.runner()))
+            .add(s);
       }
       LongList pooled = new LongList();
       List<SeriesStats> stats = new ArrayList<>();
-      bySeries.values().stream()
+      bySeries.values().stream().flatMap(byRunner -> byRunner.values().stream())
           .sorted(Comparator.comparing((SeriesAccumulator a) -> a.series)
               .thenComparing(a -> Objects.toString(a.runner, "")))
           .forEach(a -> {
@@ -112,7 +121,7 @@ final class ServiceMeasurement {
           ok.get(phase).add(s.latencyMicros());
         } else {
           failed[phase]++;
-          http5xx += s.is5xx() ? 1 : 0;
+          http5xx += s.answered5xx() ? 1 : 0;
         }
       }
       long[][] okSorted = new long[3][];

@@ -187,8 +187,9 @@ final class VerdictRules {
     List<Finding> findings = new ArrayList<>();
     if (counted.isEmpty()) {
       int from = s.availability().get(1).samples() + s.availability().get(2).samples();
-      findings.add(Finding.info("no failed probe sample from the upgrade start on ("
-          + plural(from, "sample") + ")"));
+      int failedFrom = s.availability().get(1).failed() + s.availability().get(2).failed();
+      findings.add(Finding.info((failedFrom == 0 ? "no failed probe sample"
+          : "no outage counted") + " from the upgrade start on (" + plural(from, "sample") + ")"));
     } else {
       findings.add(new Finding(Level.ROLLING, outageSummary(counted)));
     }

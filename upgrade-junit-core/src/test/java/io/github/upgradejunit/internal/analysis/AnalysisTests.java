@@ -51,6 +51,25 @@ class AnalysisTests {
   }
 
   @Test
+  void the_json_has_exactly_the_record_components_and_nothing_else() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    JsonNode tree = json.readTree(json.writeValueAsString(Analysis.of(eventfulRun())));
+    JsonNode compute = tree.path("services").get(0);
+
+    assertThat(compute.fieldNames()).toIterable().containsExactly(components(ServiceAnalysis.class));
+    assertThat(compute.path("outages").get(0).fieldNames()).toIterable()
+        .containsExactly(components(Outage.class));
+    assertThat(tree.path("overall").fieldNames()).toIterable()
+        .containsExactly(components(Verdict.class));
+    assertThat(tree.fieldNames()).toIterable().containsExactly(components(AnalysisResult.class));
+  }
+
+  private static String[] components(Class<? extends Record> type) {
+    return java.util.Arrays.stream(type.getRecordComponents())
+        .map(java.lang.reflect.RecordComponent::getName).toArray(String[]::new);
+  }
+
+  @Test
   void the_same_input_gives_the_same_result_whatever_the_order_of_samples() {
     AnalysisInput input = eventfulRun();
     List<Sample> shuffled = new ArrayList<>(input.samples());
