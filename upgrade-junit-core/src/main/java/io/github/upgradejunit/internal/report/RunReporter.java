@@ -54,7 +54,7 @@ public final class RunReporter {
       throw new UncheckedIOException("Cannot write the report to " + directory + ": " + e.getMessage(), e);
     }
     System.out.print(ConsoleSummary.render(data, result, directory));
-    return new Outcome(result.expectation().met(), checks(result, expected), directory);
+    return new Outcome(result.expectation().met() && result.runFailures().isEmpty(), checks(result, expected), directory);
   }
 
   private static List<Check> checks(AnalysisResult result, Level expected) {
@@ -68,6 +68,9 @@ public final class RunReporter {
       String message = met ? name : s.service() + " is " + s.verdict().level().key() + ", expected " + expected.key()
           + ": " + s.verdict().shortfall(expected);
       checks.add(new Check(s.service(), name, met, message));
+    }
+    if (!result.runFailures().isEmpty()) {
+      checks.add(new Check("cleanup", "nothing leaked", false, String.join("; ", result.runFailures())));
     }
     checks.add(new Check("overall", "overall verdict: " + result.overall().level().key()
         + (expected == Level.NONE ? "" : " (expected " + expected.key() + ")"), result.expectation().met(),
