@@ -258,9 +258,11 @@ public final class RunSession implements AutoCloseable, UpgradeRun {
     while (!closed) {
       try {
         Thread.sleep(100);
-        for (Event event : store.events(run.id())) {
-          if (event.id() > lastEventId) {
-            apply(event);
+        List<Event> events = store.events(run.id());
+        // apply a poll's events as one change: a check woken by upgrade-started already sees the step
+        synchronized (this) {
+          synchronized (window) {
+            events.stream().filter(e -> e.id() > lastEventId).forEach(this::apply);
           }
         }
       } catch (InterruptedException e) {
