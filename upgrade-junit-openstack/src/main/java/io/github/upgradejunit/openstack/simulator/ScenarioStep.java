@@ -3,6 +3,7 @@ package io.github.upgradejunit.openstack.simulator;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -18,8 +19,8 @@ interface ScenarioStep {
   /** Plays the step; returns when its effects are over. */
   void play(StepContext context) throws InterruptedException, IOException;
 
-  /** How long the step takes when played, roughly. */
-  long durationMs();
+  /** How long the step takes when played, roughly, given each service's backend count. */
+  long durationMs(ToIntFunction<SimulatedService> backendCount);
 
   /** A problem with this step on this simulator (e.g. a backend it does not have), or null. */
   default String problemWith(OpenStackSimulator simulator) {
@@ -67,7 +68,7 @@ interface ScenarioStep {
     }
 
     @Override
-    public long durationMs() {
+    public long durationMs(ToIntFunction<SimulatedService> backendCount) {
       return outageMs + (drain ? drainMs : 0);
     }
 
@@ -102,8 +103,8 @@ interface ScenarioStep {
     }
 
     @Override
-    public long durationMs() {
-      int count = backends.isEmpty() ? service.defaultBackends() : backends.size();
+    public long durationMs(ToIntFunction<SimulatedService> backendCount) {
+      int count = backends.isEmpty() ? backendCount.applyAsInt(service) : backends.size();
       return count * (outageMs + (drain ? drainMs : 0)) + Math.max(0, count - 1) * gapMs;
     }
 
@@ -117,6 +118,11 @@ interface ScenarioStep {
   /** The whole service fails: every backend down (503) or the port closed (refused). */
   record Outage(String name, SimulatedService service, long durationMs, boolean refuse)
       implements ScenarioStep {
+
+    @Override
+    public long durationMs(ToIntFunction<SimulatedService> backendCount) {
+      return durationMs;
+    }
 
     @Override
     public void play(StepContext context) throws InterruptedException, IOException {
@@ -147,6 +153,11 @@ interface ScenarioStep {
       implements ScenarioStep {
 
     @Override
+    public long durationMs(ToIntFunction<SimulatedService> backendCount) {
+      return durationMs;
+    }
+
+    @Override
     public void play(StepContext context) throws InterruptedException, IOException {
       OpenStackSimulator simulator = context.simulator();
       context.step(name, service, allHosts(simulator, service), () -> {
@@ -172,7 +183,7 @@ interface ScenarioStep {
     }
 
     @Override
-    public long durationMs() {
+    public long durationMs(ToIntFunction<SimulatedService> backendCount) {
       return 0;
     }
 
@@ -197,7 +208,7 @@ interface ScenarioStep {
     }
 
     @Override
-    public long durationMs() {
+    public long durationMs(ToIntFunction<SimulatedService> backendCount) {
       return 0;
     }
   }
@@ -219,7 +230,7 @@ interface ScenarioStep {
     }
 
     @Override
-    public long durationMs() {
+    public long durationMs(ToIntFunction<SimulatedService> backendCount) {
       return 0;
     }
   }
@@ -227,6 +238,11 @@ interface ScenarioStep {
   /** For a while, a share of accepted server creates is never honored. */
   record DropCreates(String name, int percent, long durationMs, boolean deleteLater,
       long deleteAfterMs) implements ScenarioStep {
+
+    @Override
+    public long durationMs(ToIntFunction<SimulatedService> backendCount) {
+      return durationMs;
+    }
 
     @Override
     public void play(StepContext context) throws InterruptedException, IOException {
@@ -264,7 +280,7 @@ interface ScenarioStep {
     }
 
     @Override
-    public long durationMs() {
+    public long durationMs(ToIntFunction<SimulatedService> backendCount) {
       return 0;
     }
 
@@ -276,6 +292,11 @@ interface ScenarioStep {
 
   /** Time between steps; not reported as an upgrade step. */
   record Pause(String name, long durationMs) implements ScenarioStep {
+
+    @Override
+    public long durationMs(ToIntFunction<SimulatedService> backendCount) {
+      return durationMs;
+    }
 
     @Override
     public void play(StepContext context) throws InterruptedException {
