@@ -30,7 +30,7 @@ public final class SimulatorMain {
       "  --truth F        write truth.json there whenever a play ends",
       "  --play           start playing at once instead of waiting for POST /_simulator/play");
 
-  private record Options(int port, String scenario, Path cloudsYaml, Path truth, boolean play) {
+  record Options(int port, String scenario, Path cloudsYaml, Path truth, boolean play) {
   }
 
   private SimulatorMain() {
