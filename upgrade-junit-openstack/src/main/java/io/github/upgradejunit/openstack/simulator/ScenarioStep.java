@@ -53,10 +53,11 @@ interface ScenarioStep {
         context.sleep(drainMs);
       }
       simulator.takeDown(service, backend);
-      context.output(service + " backend " + backend + " down for " + outageMs + " ms"
-          + (drain ? " (drained)" : ""));
+      long down = System.nanoTime();
       try {
-        context.sleep(outageMs);
+        context.output(service + " backend " + backend + " down for " + outageMs + " ms"
+            + (drain ? " (drained)" : ""));
+        context.sleepSince(down, outageMs);
       } finally {
         simulator.bringUp(service, backend, version);
         if (drain) {
@@ -133,10 +134,11 @@ interface ScenarioStep {
         } else {
           simulator.takeDownAll(service);
         }
-        context.output(service + " unavailable for " + durationMs + " ms"
-            + (refuse ? " (port closed)" : " (all backends down)"));
+        long down = System.nanoTime();
         try {
-          context.sleep(durationMs);
+          context.output(service + " unavailable for " + durationMs + " ms"
+              + (refuse ? " (port closed)" : " (all backends down)"));
+          context.sleepSince(down, durationMs);
         } finally {
           if (refuse) {
             simulator.reopenListener(service);
