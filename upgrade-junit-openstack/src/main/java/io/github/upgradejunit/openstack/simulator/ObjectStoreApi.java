@@ -8,7 +8,6 @@ import io.github.upgradejunit.openstack.simulator.ObjectStore.Account;
 import io.github.upgradejunit.openstack.simulator.ObjectStore.Container;
 import io.github.upgradejunit.openstack.simulator.ObjectStore.Segment;
 import io.github.upgradejunit.openstack.simulator.ObjectStore.StoredObject;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;

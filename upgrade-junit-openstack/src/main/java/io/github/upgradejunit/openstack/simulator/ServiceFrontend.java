@@ -281,10 +281,6 @@ final class ServiceFrontend implements HttpHandler {
     latencyFactor = factor;
   }
 
-  double latencyFactor() {
-    return latencyFactor;
-  }
-
   List<String> versions() {
     synchronized (lock) {
       List<String> versions = new ArrayList<>();
