@@ -176,15 +176,15 @@ public final class OpenStackSimulator implements AutoCloseable {
   }
 
   /**
-   * Writes a {@code clouds.yaml} with the cloud {@code simulator} (the member) and, when there is
-   * an admin, {@code simulator-admin}; the OpenStack CLI and our clouds.yaml loader read it as is.
+   * Writes a {@code clouds.yaml} with the cloud {@code local-simulator} (the member) and, when there is
+   * an admin, {@code local-simulator-admin}; the OpenStack CLI and our clouds.yaml loader read it as is.
    */
   public void writeCloudsYaml(Path file) throws IOException {
     ObjectNode root = Json.object();
     ObjectNode clouds = root.putObject("clouds");
-    clouds.set("simulator", cloudEntry(settings.member()));
+    clouds.set("local-simulator", cloudEntry(settings.member()));
     if (settings.admin() != null) {
-      clouds.set("simulator-admin", cloudEntry(settings.admin()));
+      clouds.set("local-simulator-admin", cloudEntry(settings.admin()));
     }
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import io.github.upgradejunit.spi.UpgradeControl;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -26,15 +27,17 @@ public final class SimulatorMain {
 
   private static final String USAGE = String.join("\n",
       "usage: SimulatorMain [--port N] [--scenario FILE_OR_BUILTIN] [--clouds-yaml OUT]",
-      "                     [--truth OUT] [--play]",
+      "                     [--truth OUT] [--play] [--control-url URL]",
       "  --port N         Keystone on N, Nova on N+1, Swift on N+2 (default: ephemeral ports)",
       "  --scenario S     a scenario file (.json/.yaml) or a built-in: "
           + String.join(", ", Scenario.builtinNames()) + " (default rolling-compute-outage)",
-      "  --clouds-yaml F  write a clouds.yaml with the cloud 'simulator' (and 'simulator-admin')",
+      "  --clouds-yaml F  write a clouds.yaml with the cloud 'local-simulator' (and 'local-simulator-admin')",
       "  --truth F        write truth.json there whenever a play ends",
-      "  --play           start playing at once instead of waiting for POST /_simulator/play");
+      "  --play           start playing at once instead of waiting for POST /_simulator/play",
+      "  --control-url U  also post the scenario's events to an Upgrade JUnit control endpoint,",
+      "                   e.g. http://127.0.0.1:7878/v1/events (the during invocation's)");
 
-  record Options(int port, String scenario, Path cloudsYaml, Path truth, boolean play) {
+  record Options(int port, String scenario, Path cloudsYaml, Path truth, boolean play, URI controlUrl) {
   }
 
   private SimulatorMain() {
@@ -65,7 +68,9 @@ public final class SimulatorMain {
       throws IOException {
     OpenStackSimulator simulator = OpenStackSimulator.builder().basePort(options.port())
         .backendsFor(scenario).start();
-    simulator.enableRemotePlay(scenario, new ConsoleControl(out), options.truth());
+    UpgradeControl control = options.controlUrl() == null ? new ConsoleControl(out)
+        : new ForwardingControl(new ConsoleControl(out), options.controlUrl());
+    simulator.enableRemotePlay(scenario, control, options.truth());
     if (options.cloudsYaml() != null) {
       simulator.writeCloudsYaml(options.cloudsYaml());
     }
@@ -93,7 +98,7 @@ public final class SimulatorMain {
         + user.projectName() + ", domain " + SimulatorCredentials.DOMAIN + ", region "
         + simulator.region());
     if (options.cloudsYaml() != null) {
-      out.println("  clouds.yaml  " + options.cloudsYaml().toAbsolutePath() + " (cloud 'simulator')");
+      out.println("  clouds.yaml  " + options.cloudsYaml().toAbsolutePath() + " (cloud 'local-simulator')");
     }
     out.println("  scenario     " + scenario.name() + " from " + scenario.source() + ", about "
         + scenario.estimatedDuration().toSeconds() + " s");
@@ -114,6 +119,7 @@ public final class SimulatorMain {
     Path cloudsYaml = null;
     Path truth = null;
     boolean play = false;
+    URI controlUrl = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -132,6 +138,9 @@ public final class SimulatorMain {
         case "--play":
           play = true;
           break;
+        case "--control-url":
+          controlUrl = URI.create(value(args, ++i, arg));
+          break;
         case "--help":
         case "-h":
           throw new IllegalArgumentException("OpenStack simulator");
@@ -139,7 +148,7 @@ public final class SimulatorMain {
           throw new IllegalArgumentException("unknown option '" + arg + "'");
       }
     }
-    return new Options(port, scenario, cloudsYaml, truth, play);
+    return new Options(port, scenario, cloudsYaml, truth, play, controlUrl);
   }
 
   private static String value(String[] args, int index, String option) {

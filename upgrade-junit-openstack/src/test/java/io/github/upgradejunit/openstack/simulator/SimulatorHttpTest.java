@@ -261,12 +261,12 @@ class SimulatorHttpTest {
     cloud.writeCloudsYaml(file);
     JsonNode clouds = new com.fasterxml.jackson.databind.ObjectMapper(
         new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(Files.readString(file));
-    JsonNode simulator = clouds.at("/clouds/simulator");
+    JsonNode simulator = clouds.at("/clouds/local-simulator");
     assertThat(simulator.at("/auth/auth_url").asText()).isEqualTo(cloud.authUrl());
     assertThat(simulator.at("/auth/username").asText()).isEqualTo("demo");
     assertThat(simulator.at("/auth/user_domain_name").asText()).isEqualTo("Default");
     assertThat(simulator.at("/region_name").asText()).isEqualTo("RegionOne");
     assertThat(simulator.at("/identity_api_version").asInt()).isEqualTo(3);
-    assertThat(clouds.at("/clouds/simulator-admin/auth/username").asText()).isEqualTo("admin");
+    assertThat(clouds.at("/clouds/local-simulator-admin/auth/username").asText()).isEqualTo("admin");
   }
 }
