@@ -35,7 +35,7 @@ public final class AllureAttachments {
       return;
     }
     for (RunReporter.Attachment a : attachments) {
-      lifecycle.addAttachment(a.name(), a.mimeType(), a.extension(), a.content());
+      lifecycle.addAttachment(a.name(), a.mimeType(), "." + a.extension(), a.content());
     }
   }
 

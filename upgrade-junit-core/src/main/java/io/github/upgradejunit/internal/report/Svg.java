@@ -66,6 +66,14 @@ final class Svg {
     return this;
   }
 
+  /** A filled path, e.g. many small rectangles of one colour as {@code M x y h w v h h -w z}. */
+  Svg path(String d, String fill) {
+    if (!d.isEmpty()) {
+      out.append("<path d=\"").append(d).append("\" fill=\"").append(fill).append("\"/>");
+    }
+    return this;
+  }
+
   /** A polyline through the points {@code "x,y x,y ..."}. */
   Svg polyline(String points, String stroke, double width) {
     if (!points.isEmpty()) {

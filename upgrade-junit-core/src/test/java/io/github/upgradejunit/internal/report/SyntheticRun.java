@@ -40,6 +40,14 @@ final class SyntheticRun {
   record OutageSpec(String service, long millis, String errorClass) {
   }
 
+  /** A service that fails for {@code downMillis} of every {@code periodMillis}, all run long. */
+  record Flapping(String service, long periodMillis, long downMillis) {
+  }
+
+  /** A stretch without samples of a service, from {@code offsetMillis} after the upgrade start. */
+  record Gap(String service, long offsetMillis, long millis) {
+  }
+
   final String runId;
   private final long monitoringStart;
   private long beforeMicros = 60 * SECOND;
@@ -48,10 +56,13 @@ final class SyntheticRun {
   private int rate = 10;
   private final List<Service> services = new ArrayList<>();
   private final List<OutageSpec> outages = new ArrayList<>();
+  private final List<Flapping> flapping = new ArrayList<>();
+  private final List<Gap> gaps = new ArrayList<>();
   private final Map<String, Long> outageStart = new LinkedHashMap<>();
   private final List<long[]> stepTimes = new ArrayList<>();
   private final List<String[]> stepNames = new ArrayList<>();
   private final SplittableRandom random;
+  private String hostile = "";
   private long samplesWritten;
 
   private SyntheticRun(String runId, Instant monitoringStart) {
@@ -84,6 +95,22 @@ final class SyntheticRun {
   SyntheticRun withDuringFactor(String service, double factor) {
     services.replaceAll(s -> s.name().equals(service) ? new Service(s.name(), s.step(), s.checkClass(), s.check(),
         s.medianMs(), factor, s.control(), s.oldVersion(), s.newVersion()) : s);
+    return this;
+  }
+
+  SyntheticRun withFlapping(String service, long periodMillis, long downMillis) {
+    flapping.add(new Flapping(service, periodMillis, downMillis));
+    return this;
+  }
+
+  SyntheticRun withGap(String service, long offsetMillis, long millis) {
+    gaps.add(new Gap(service, offsetMillis, millis));
+    return this;
+  }
+
+  /** Append this text to everything the cloud or the tests could say: errors, steps, names, details. */
+  SyntheticRun withHostileText(String text) {
+    hostile = text;
     return this;
   }
 
@@ -181,8 +208,9 @@ final class SyntheticRun {
         RUNNER);
     for (int i = 0; i < stepNames.size(); i++) {
       String[] name = stepNames.get(i);
-      store.event(runId, stepTimes.get(i)[0], "step-started", name[1], name[2], name[0], null, RUNNER);
-      store.event(runId, stepTimes.get(i)[1], "step-finished", name[1], name[2], name[0], null, RUNNER);
+      String step = name[0] + hostile;
+      store.event(runId, stepTimes.get(i)[0], "step-started", name[1], name[2], step, null, RUNNER);
+      store.event(runId, stepTimes.get(i)[1], "step-finished", name[1], name[2], step, null, RUNNER);
     }
     store.event(runId, upgradeEnd(), "upgrade-finished", null, null, null, null, RUNNER);
   }
@@ -202,6 +230,9 @@ final class SyntheticRun {
         String name = s.name() + (series == 0 ? "/fresh" : "/keepalive");
         long offset = series * interval * 37 / 100;
         for (long t = monitoringStart + offset; t < monitoringEnd(); t += interval) {
+          if (inGap(s, t)) {
+            continue;
+          }
           store.writer().sample(runId, sample(s, name, series, t));
           if (++samplesWritten % 200_000 == 0) {
             flush(store);
@@ -217,7 +248,7 @@ final class SyntheticRun {
     if (error != null) {
       long latency = "TIMEOUT".equals(error) ? 2 * SECOND : 800 + random.nextInt(1500);
       return new Rows.Sample(s.name(), series, intended, started, latency, false, error,
-          "HTTP_5XX".equals(error) ? 503 : 0, detail(error), s.control(), RUNNER);
+          "HTTP_5XX".equals(error) ? 503 : 0, detail(error) + hostile, s.control(), RUNNER);
     }
     double median = s.medianMs() * (seriesIndex == 0 ? 1.0 : 0.62);
     if (intended >= upgradeStart() && intended <= upgradeEnd()) {
@@ -228,7 +259,22 @@ final class SyntheticRun {
         null, s.control(), RUNNER);
   }
 
+  private boolean inGap(Service s, long intended) {
+    for (Gap g : gaps) {
+      long from = upgradeStart() + g.offsetMillis() * 1000;
+      if (g.service().equals(s.name()) && intended >= from && intended < from + g.millis() * 1000) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private String failure(Service s, long intended) {
+    for (Flapping f : flapping) {
+      if (f.service().equals(s.name()) && (intended - monitoringStart) / 1000 % f.periodMillis() < f.downMillis()) {
+        return "HTTP_5XX";
+      }
+    }
     for (OutageSpec o : outages) {
       Long start = outageStart.get(o.service());
       if (o.service().equals(s.name()) && start != null && intended >= start && intended < start + o.millis() * 1000) {
@@ -270,7 +316,7 @@ final class SyntheticRun {
       int failed = iterations(store, s, checkId);
       test(store, "during", s, s.check(), failed == 0 ? "SUCCESSFUL" : "FAILED", failed == 0 ? null
           : failed + " of " + iterationCount() + " iterations inside the upgrade window failed; first: "
-              + "java.net.ConnectException: Connection refused\n\tat com.example.upgrade." + s.checkClass() + "."
+              + "java.net.ConnectException: Connection refused" + hostile + "\n\tat com.example.upgrade." + s.checkClass() + "."
               + s.check() + "(" + s.checkClass() + ".java:42)", upgradeStart());
       test(store, "after", s, "resourcesSurvived", "SUCCESSFUL", null, upgradeEnd() + 5 * SECOND);
     }
@@ -289,7 +335,7 @@ final class SyntheticRun {
       boolean ok = failure(s, t) == null && failure(s, end) == null;
       failed += ok ? 0 : 1;
       store.writer().iteration(runId, new Rows.Iteration(checkId, s.name(), t, end, ok,
-          ok ? null : "java.net.ConnectException: Connection refused", null, true, RUNNER));
+          ok ? null : "java.net.ConnectException: Connection refused" + hostile, null, true, RUNNER));
     }
     return failed;
   }
@@ -320,7 +366,7 @@ final class SyntheticRun {
       return;
     }
     String key = service + ":" + name;
-    store.resourcePlanned(runId, key, service, type, name);
+    store.resourcePlanned(runId, key, service, type, name + hostile);
     store.resourceCreated(runId, key, java.util.UUID.nameUUIDFromBytes(key.getBytes()).toString(), fingerprint);
     store.resourceCheck(runId, key, "during", "intact", "");
     store.resourceCheck(runId, key, "after", "intact", "");
@@ -339,7 +385,7 @@ final class SyntheticRun {
         long at = upgradeStart() + windowMicros * (i + 1) / (n + 1);
         long id = store.ledgerRecord(runId, op[0], op[1], op[1].split(" ")[1] + "-" + (i + 1), "ACCEPTED", 202,
             "PENDING", RUNNER);
-        store.ledgerSettle(id, "HONORED", "found after the upgrade");
+        store.ledgerSettle(id, "HONORED", "found after the upgrade" + hostile);
         update(c, "UPDATE ledger SET at = ?, settled_at = ? WHERE id = ?", at, upgradeEnd() + 10 * SECOND, id);
       }
     }
