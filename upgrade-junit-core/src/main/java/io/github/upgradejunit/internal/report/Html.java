@@ -60,6 +60,17 @@ final class Html {
     return line.length() <= max ? line : line.substring(0, max - 1) + "\u2026";
   }
 
+  /** At most {@code maxLines} lines and {@code maxChars} characters of a text, with an ellipsis when cut. */
+  static String clip(String text, int maxChars, int maxLines) {
+    if (text == null) {
+      return "";
+    }
+    String[] lines = text.split("\n", maxLines + 1);
+    String kept = String.join("\n", java.util.Arrays.asList(lines).subList(0, Math.min(maxLines, lines.length)));
+    boolean cut = lines.length > maxLines || kept.length() > maxChars;
+    return cut ? kept.substring(0, Math.min(kept.length(), maxChars - 1)) + "\u2026" : kept;
+  }
+
   /** {@code 2026-11-25 10:24:00} (UTC). */
   static String clock(long micros) {
     return CLOCK.format(Micros.toInstant(micros));

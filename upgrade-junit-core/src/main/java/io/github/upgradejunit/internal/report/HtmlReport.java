@@ -46,10 +46,6 @@ final class HtmlReport {
     return out.append("</main></body></html>\n").toString();
   }
 
-  static String escape(String text) {
-    return Html.escape(text);
-  }
-
   private static String levelText(Level level) {
     return level == Level.NONE ? "not rolling" : level.key();
   }

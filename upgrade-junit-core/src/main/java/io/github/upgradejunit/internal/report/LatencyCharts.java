@@ -112,12 +112,16 @@ final class LatencyCharts {
       svg.text(CDF_LEFT + plotWidth / 2, CDF_TOP + CDF_PLOT / 2, "no successful samples", "middle", 11, Palette.MUTED);
       return;
     }
-    for (double ms = 0.01; ms <= 1_000_000; ms *= 10) {
-      double share = range.share(ms);
-      if (share > 0 && share < 1) {
-        double x = CDF_LEFT + share * plotWidth;
-        svg.line(x, CDF_TOP, x, CDF_TOP + CDF_PLOT, Palette.FAINT, 1);
-        svg.text(x, CDF_TOP + CDF_PLOT + 13, Durations.format(ms), "middle", 9, Palette.MUTED);
+    boolean fewDecades = range.bins() <= 2.5 * LogHistogram.BINS_PER_DECADE;
+    for (double decade = 0.01; decade <= 1_000_000; decade *= 10) {
+      for (int multiple : new int[] {1, 2, 5}) {
+        double ms = decade * multiple;
+        double share = range.share(ms);
+        if (share > 0 && share < 1 && (multiple == 1 || fewDecades)) {
+          double x = CDF_LEFT + share * plotWidth;
+          svg.line(x, CDF_TOP, x, CDF_TOP + CDF_PLOT, multiple == 1 ? Palette.GRID : Palette.FAINT, 1);
+          svg.text(x, CDF_TOP + CDF_PLOT + 13, Durations.format(ms), "middle", 9, Palette.MUTED);
+        }
       }
     }
     svg.text(CDF_LEFT + plotWidth, CDF_TOP + CDF_PLOT + 26, "latency (log scale)", "end", 9, Palette.MUTED);

@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class OutageCloseUpSvg {
 
-  static final double WIDTH = 490;
+  static final double WIDTH = 600;
   private static final double LEFT = 84;
   private static final double RIGHT = 52;
   private static final double SAMPLES_TOP = 36;

@@ -75,7 +75,7 @@ final class ReportStyle {
       background:#afb8c1}
       ul.findings li.breaks-rolling::before{background:var(--red)}
       ul.findings li.caps::before{background:#d4a72c}
-      ul.findings li.info{color:var(--muted)}
+      p.evidence{margin:2px 0 0;color:var(--muted);font-size:12.5px}
       .cap{font-size:11px;color:var(--muted);border:1px solid var(--border);border-radius:4px;padding:0 4px;\
       white-space:nowrap}
       .tag{font-size:11px;color:var(--muted);border:1px solid var(--border);border-radius:4px;padding:0 5px;\
@@ -95,8 +95,8 @@ final class ReportStyle {
       .closeups{display:flex;flex-wrap:wrap;gap:4px 28px;margin:0 0 22px;padding:10px 14px;\
       background:var(--faint);border-radius:8px}
       .closeups .caption{flex-basis:100%;margin:0;font-size:12px;color:var(--muted)}
-      .closeups .figure{flex:0 1 490px}
-      svg.closeup{display:block;width:100%;max-width:490px}
+      .closeups .figure{flex:0 1 600px}
+      svg.closeup{display:block;width:100%;max-width:600px}
       .grid2{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,470px);gap:28px;align-items:start}
       .latency-service{break-inside:avoid}
       .compare{font-size:13px}

@@ -36,7 +36,7 @@ final class TestSection {
           Html.count(count(inPhase, "SKIPPED") + count(inPhase, "ABORTED")));
     }
     out.append(counts.close());
-    failures(out, m, tests);
+    failures(out, tests);
     out.append("</section>");
   }
 
@@ -44,7 +44,7 @@ final class TestSection {
     return tests.stream().filter(t -> status.equals(t.status())).count();
   }
 
-  private static void failures(StringBuilder out, ReportModel m, List<Rows.TestResult> tests) {
+  private static void failures(StringBuilder out, List<Rows.TestResult> tests) {
     List<Rows.TestResult> failed = tests.stream().filter(t -> "FAILED".equals(t.status())).toList();
     if (failed.isEmpty()) {
       out.append("<p class=\"ok-note\">Every test passed.</p>");
@@ -55,7 +55,7 @@ final class TestSection {
     for (Rows.TestResult t : failed.subList(0, Math.min(MAX_FAILURES, failed.size()))) {
       table.row(escape(t.phase()), "<strong>" + escape(t.displayName()) + "</strong><br><span class=\"muted small\">"
               + escape(t.className()) + "</span>", escape(t.services()),
-          "<pre class=\"message\">" + escape(Html.shorten(t.error(), 600)) + "</pre>");
+          "<pre class=\"message\">" + escape(Html.clip(t.error(), 600, 8)) + "</pre>");
     }
     if (failed.size() > MAX_FAILURES) {
       table.note(Html.count(failed.size() - MAX_FAILURES) + " more failed tests");

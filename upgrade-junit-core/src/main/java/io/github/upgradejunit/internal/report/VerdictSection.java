@@ -6,6 +6,8 @@ import io.github.upgradejunit.internal.analysis.Finding;
 import io.github.upgradejunit.internal.analysis.Level;
 import io.github.upgradejunit.internal.analysis.ServiceAnalysis;
 import io.github.upgradejunit.internal.analysis.Verdict;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The verdict table, the report's headline: per service and overall, whether the upgrade was
@@ -55,24 +57,24 @@ final class VerdictSection {
     return "<span class=\"mark " + (yes ? "yes\">" + CHECK : "no\">" + CROSS) + "</span>";
   }
 
+  /** The findings that cap the verdict as a list, each with its cap; the rest as one muted line. */
   private static String findings(Verdict verdict) {
-    StringBuilder out = new StringBuilder("<ul class=\"findings\">");
-    for (Finding f : verdict.findings()) {
-      out.append("<li class=\"").append(findingClass(f)).append("\">").append(escape(f.text()));
-      if (f.limits(Level.ZERO_IMPACT)) {
-        out.append(" <span class=\"cap\">").append(cap(f.ceiling())).append("</span>");
+    StringBuilder out = new StringBuilder();
+    List<Finding> caps = verdict.findings().stream().filter(f -> f.limits(Level.ZERO_IMPACT)).toList();
+    if (!caps.isEmpty()) {
+      out.append("<ul class=\"findings\">");
+      for (Finding f : caps) {
+        out.append("<li class=\"").append(f.ceiling() == Level.NONE ? "breaks-rolling" : "caps").append("\">")
+            .append(escape(f.text())).append(" <span class=\"cap\">").append(cap(f.ceiling())).append("</span></li>");
       }
-      out.append("</li>");
+      out.append("</ul>");
     }
-    return out.append("</ul>").toString();
-  }
-
-  private static String findingClass(Finding f) {
-    return switch (f.ceiling()) {
-      case NONE -> "breaks-rolling";
-      case ROLLING, ZERO_DOWNTIME -> "caps";
-      case ZERO_IMPACT -> "info";
-    };
+    String evidence = verdict.findings().stream().filter(f -> !f.limits(Level.ZERO_IMPACT))
+        .map(f -> escape(f.text())).collect(Collectors.joining(" \u00b7 "));
+    if (!evidence.isEmpty()) {
+      out.append("<p class=\"evidence\">").append(evidence).append("</p>");
+    }
+    return out.toString();
   }
 
   private static String cap(Level ceiling) {

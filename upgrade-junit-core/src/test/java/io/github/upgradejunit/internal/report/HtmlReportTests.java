@@ -106,6 +106,19 @@ class HtmlReportTests {
   }
 
   @Test
+  void aRunThatRecordedNothingStillGetsAReport() throws Exception {
+    String url = ReportFixtures.storeUrl(directory);
+    try (Store store = Store.open(url)) {
+      store.createRun("20261125T102400-0000", "uj-0000");
+      RunReporter.write(store, "20261125T102400-0000", directory.resolve("report"), ReportFixtures.expecting("none"));
+    }
+
+    String html = Files.readString(directory.resolve("report").resolve("index.html"));
+    assertThat(html).contains("the upgrade never started", "no steps recorded", "No persistent resources",
+        "No test results were recorded", "first reported run in this store", "</html>");
+  }
+
+  @Test
   void theTimelineDownsamplesIntoBoundedSlots() {
     Buckets buckets = new Buckets(0, 1_000_000_000L, SampleDigest.TIMELINE_BUCKETS);
     for (long t = 0; t < 1_000_000_000L; t += 10_000) {

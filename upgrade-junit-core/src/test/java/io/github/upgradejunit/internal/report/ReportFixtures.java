@@ -17,8 +17,9 @@ final class ReportFixtures {
   private ReportFixtures() {
   }
 
+  /** The store where a project keeps it by default: {@code .upgrade-junit/upgrade.db}. */
   static String storeUrl(Path directory) {
-    return "jdbc:sqlite:" + directory.resolve("store.db");
+    return "jdbc:sqlite:" + directory.resolve(".upgrade-junit").resolve("upgrade.db");
   }
 
   static UpgradeConfiguration expecting(String level) {
