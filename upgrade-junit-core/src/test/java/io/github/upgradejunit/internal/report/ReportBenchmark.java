@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * java -Xmx4g -cp ... io.github.upgradejunit.internal.report.ReportBenchmark [--dir DIR] 10000 1000000 10000000
  * </pre>
  *
+ * The size {@code flapping} is the page's worst case instead: a 30-minute upgrade in which identity
+ * fails for 400 ms of every 1.5 s (about 1,400 outages).
+ *
  * For each size it fills a store (kept in {@code DIR/<size>} and reused when {@code --dir} is given,
  * so several heap sizes can be tried on one store; a temporary one otherwise), then times
  * {@link RunReporter#write} as the after phase calls it, and once more step by step (load from the
@@ -37,13 +40,12 @@ public final class ReportBenchmark {
   public static void main(String[] args) throws Exception {
     Path keep = args.length > 1 && args[0].equals("--dir") ? Path.of(args[1]) : null;
     String[] rest = keep == null ? args : java.util.Arrays.copyOfRange(args, 2, args.length);
-    long[] sizes = rest.length == 0 ? new long[] {10_000, 1_000_000, 10_000_000}
-        : java.util.Arrays.stream(rest).mapToLong(Long::parseLong).toArray();
+    String[] sizes = rest.length == 0 ? new String[] {"10000", "1000000", "10000000"} : rest;
     System.out.printf(Locale.ROOT, "JVM: %s %s, max heap %d MB, %d cores%n", System.getProperty("java.vm.name"),
         System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
         Runtime.getRuntime().availableProcessors());
-    for (long size : sizes) {
-      Path directory = keep == null ? Files.createTempDirectory("report-benchmark") : keep.resolve(Long.toString(size));
+    for (String size : sizes) {
+      Path directory = keep == null ? Files.createTempDirectory("report-benchmark") : keep.resolve(size);
       try {
         measure(size, directory);
       } finally {
@@ -54,11 +56,16 @@ public final class ReportBenchmark {
     }
   }
 
-  private static void measure(long samples, Path directory) throws Exception {
+  private static SyntheticRun run(String size) {
+    SyntheticRun run = SyntheticRun.realistic("bench-" + size, ReportFixtures.CURRENT_START).withoutControlProbe();
+    return size.equals("flapping") ? run.withWindow(java.time.Duration.ofMinutes(30)).withFlapping("identity", 1_500, 400)
+        : run.withSamples(Long.parseLong(size));
+  }
+
+  private static void measure(String size, Path directory) throws Exception {
     String url = ReportFixtures.storeUrl(directory);
     try (Store store = Store.open(url)) {
-      SyntheticRun run = SyntheticRun.realistic("bench-" + samples, ReportFixtures.CURRENT_START)
-          .withoutControlProbe().withSamples(samples);
+      SyntheticRun run = run(size);
       if (store.run(run.runId).isPresent()) {
         System.out.printf(Locale.ROOT, "%n%,d samples already in %s%n", store.sampleCount(run.runId), directory);
       } else {
