@@ -2,7 +2,6 @@ package io.github.upgradejunit.internal.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +45,7 @@ final class Trends {
 
   private static RunPoint point(JsonNode root) {
     Map<String, ServicePoint> services = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = root.path("services").fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> e = fields.next();
+    for (Map.Entry<String, JsonNode> e : root.path("services").properties()) {
       JsonNode s = e.getValue();
       if (!s.path("control").asBoolean(false)) {
         services.put(e.getKey(), new ServicePoint(number(s.path("downtime").path("totalMs")),

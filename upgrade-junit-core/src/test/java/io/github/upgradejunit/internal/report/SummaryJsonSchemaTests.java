@@ -99,7 +99,7 @@ class SummaryJsonSchemaTests {
       paths.add(path);
     }
     if (node.isObject()) {
-      node.fields().forEachRemaining(e -> collectPaths(e.getValue(), child(path, e.getKey()), paths));
+      node.properties().forEach(e -> collectPaths(e.getValue(), child(path, e.getKey()), paths));
     } else if (node.isArray()) {
       node.forEach(element -> collectPaths(element, path + "[]", paths));
     }
@@ -110,7 +110,7 @@ class SummaryJsonSchemaTests {
       wrong.add(path + " is " + type(node) + ", documented as " + documented.get(path).types());
     }
     if (node.isObject()) {
-      node.fields().forEachRemaining(e -> checkTypes(e.getValue(), child(path, e.getKey()), wrong));
+      node.properties().forEach(e -> checkTypes(e.getValue(), child(path, e.getKey()), wrong));
     } else if (node.isArray()) {
       node.forEach(element -> checkTypes(element, path + "[]", wrong));
     }
@@ -129,7 +129,7 @@ class SummaryJsonSchemaTests {
         node.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).as(path + " has every phase").isEqualTo(new TreeSet<>(PHASES));
       }
-      node.fields().forEachRemaining(e -> checkPresence(e.getValue(), child(path, e.getKey()), missing));
+      node.properties().forEach(e -> checkPresence(e.getValue(), child(path, e.getKey()), missing));
     } else if (node.isArray()) {
       node.forEach(element -> checkPresence(element, path + "[]", missing));
     }
