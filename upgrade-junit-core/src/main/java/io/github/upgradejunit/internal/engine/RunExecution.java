@@ -10,6 +10,7 @@ import io.github.upgradejunit.internal.control.SignalDriver;
 import io.github.upgradejunit.internal.engine.Descriptors.PhaseDescriptor;
 import io.github.upgradejunit.internal.engine.Descriptors.Verdict;
 import io.github.upgradejunit.internal.monitor.ProbeScheduler;
+import io.github.upgradejunit.internal.report.AllureAttachments;
 import io.github.upgradejunit.internal.report.RunReporter;
 import io.github.upgradejunit.internal.store.Micros;
 import io.github.upgradejunit.internal.store.Store;
@@ -223,6 +224,7 @@ final class RunExecution {
       descriptor.addChild(verdict);
       listener.dynamicTestRegistered(verdict);
       listener.executionStarted(verdict);
+      AllureAttachments.attachToCurrentTest(check.attachments()); // Allure tracks the started test per thread
       listener.executionFinished(verdict, check.passed() ? TestExecutionResult.successful()
           : TestExecutionResult.failed(new AssertionFailedError(check.message())));
     }

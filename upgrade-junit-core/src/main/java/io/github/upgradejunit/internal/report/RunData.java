@@ -41,9 +41,10 @@ record RunData(Rows.Run run, List<Rows.Event> events, List<Rows.TestResult> test
     List<Rows.Event> events = store.events(runId);
     List<Sample> samples = new ArrayList<>();
     Set<String> control = new HashSet<>();
+    Map<String, String> names = new HashMap<>(); // one copy of each repeated name: 10M samples fit in 2 GB
     store.samples(runId, s -> {
-      samples.add(new Sample(s.service(), s.series(), s.intendedAt(), s.startedAt(), s.latencyMicros(), s.ok(),
-          s.errorClass(), s.detail(), s.runner()));
+      samples.add(new Sample(shared(names, s.service()), shared(names, s.series()), s.intendedAt(), s.startedAt(),
+          s.latencyMicros(), s.ok(), shared(names, s.errorClass()), s.detail(), shared(names, s.runner())));
       if (s.control()) {
         control.add(s.service());
       }
@@ -62,6 +63,10 @@ record RunData(Rows.Run run, List<Rows.Event> events, List<Rows.TestResult> test
         resourceCounts(resources), ledgerCounts(ledger), testCounts(tests), control, countTesterSide, expected);
     return new RunData(run, events, tests, resources, ledger, store.versions(runId), iterations,
         store.phases(runId), input);
+  }
+
+  private static String shared(Map<String, String> names, String name) {
+    return name == null ? null : names.computeIfAbsent(name, n -> n);
   }
 
   private static String emptyToNull(String s) {

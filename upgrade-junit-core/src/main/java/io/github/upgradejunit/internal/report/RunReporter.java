@@ -24,8 +24,15 @@ import java.util.List;
  */
 public final class RunReporter {
 
-  /** One run-level check, reported as a test of the after phase. */
-  public record Check(String id, String name, boolean passed, String message) {
+  /**
+   * One run-level check, reported as a test of the after phase, with what to attach to that test in
+   * Allure (see {@link AllureAttachments}).
+   */
+  public record Check(String id, String name, boolean passed, String message, List<Attachment> attachments) {
+  }
+
+  /** A file attached to a check's test result: its name, MIME type, file extension and content. */
+  public record Attachment(String name, String mimeType, String extension, byte[] content) {
   }
 
   /** What the report concluded. */
@@ -41,23 +48,29 @@ public final class RunReporter {
     RunData data = RunData.load(store, runId, expected, false);
     AnalysisResult result = Analysis.of(data.input());
     ObjectNode summary = SummaryJson.of(data, result);
+    ReportModel model;
+    String json;
     try {
       Files.createDirectories(directory);
-      String json = SummaryJson.JSON.writeValueAsString(summary);
+      json = SummaryJson.JSON.writeValueAsString(summary);
       Files.writeString(directory.resolve("summary.json"), json, StandardCharsets.UTF_8);
       store.saveSummary(runId, json);
-      Files.writeString(directory.resolve("index.html"), HtmlReport.render(data, result, summary, store.summaries()),
-          StandardCharsets.UTF_8);
+      model = ReportModel.of(data, result, summary, store.summaries(), store.location());
+      Files.writeString(directory.resolve("index.html"), HtmlReport.render(model), StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write summary.json: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the report to " + directory + ": " + e.getMessage(), e);
     }
     System.out.print(ConsoleSummary.render(data, result, directory));
+<<<<<<< HEAD
     return new Outcome(result.expectation().met() && result.runFailures().isEmpty(), checks(result, expected), directory);
+=======
+    return new Outcome(result.expectation().met(), checks(result, expected, model, json), directory);
+>>>>>>> report
   }
 
-  private static List<Check> checks(AnalysisResult result, Level expected) {
+  private static List<Check> checks(AnalysisResult result, Level expected, ReportModel model, String json) {
     List<Check> checks = new ArrayList<>();
     for (ServiceAnalysis s : result.services()) {
       if (s.control()) {
@@ -67,14 +80,14 @@ public final class RunReporter {
       String name = s.service() + " verdict: " + s.verdict().level().key();
       String message = met ? name : s.service() + " is " + s.verdict().level().key() + ", expected " + expected.key()
           + ": " + s.verdict().shortfall(expected);
-      checks.add(new Check(s.service(), name, met, message));
+      checks.add(new Check(s.service(), name, met, message, VerdictAttachments.forService(model, s)));
     }
     if (!result.runFailures().isEmpty()) {
       checks.add(new Check("cleanup", "nothing leaked", false, String.join("; ", result.runFailures())));
     }
     checks.add(new Check("overall", "overall verdict: " + result.overall().level().key()
         + (expected == Level.NONE ? "" : " (expected " + expected.key() + ")"), result.expectation().met(),
-        result.expectation().message()));
+        result.expectation().message(), VerdictAttachments.forRun(model, json)));
     return checks;
   }
 }
