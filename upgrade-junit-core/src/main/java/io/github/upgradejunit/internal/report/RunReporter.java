@@ -63,11 +63,8 @@ public final class RunReporter {
       throw new UncheckedIOException("Cannot write the report to " + directory + ": " + e.getMessage(), e);
     }
     System.out.print(ConsoleSummary.render(data, result, directory));
-<<<<<<< HEAD
-    return new Outcome(result.expectation().met() && result.runFailures().isEmpty(), checks(result, expected), directory);
-=======
-    return new Outcome(result.expectation().met(), checks(result, expected, model, json), directory);
->>>>>>> report
+    return new Outcome(result.expectation().met() && result.runFailures().isEmpty(),
+        checks(result, expected, model, json), directory);
   }
 
   private static List<Check> checks(AnalysisResult result, Level expected, ReportModel model, String json) {
@@ -83,7 +80,7 @@ public final class RunReporter {
       checks.add(new Check(s.service(), name, met, message, VerdictAttachments.forService(model, s)));
     }
     if (!result.runFailures().isEmpty()) {
-      checks.add(new Check("cleanup", "nothing leaked", false, String.join("; ", result.runFailures())));
+      checks.add(new Check("cleanup", "nothing leaked", false, String.join("; ", result.runFailures()), List.of()));
     }
     checks.add(new Check("overall", "overall verdict: " + result.overall().level().key()
         + (expected == Level.NONE ? "" : " (expected " + expected.key() + ")"), result.expectation().met(),
