@@ -358,11 +358,11 @@ public final class OpenStackSimulator implements AutoCloseable {
   }
 
   private synchronized void dropCreates(int percent, ComputeStore.DropMode mode, Duration delay) {
-    compute.dropCreates(percent, mode, delay);
     if (dropFault != null) {
       dropFault.run();
       dropFault = null;
     }
+    compute.dropCreates(percent, mode, delay);
     if (percent > 0) {
       long before = compute.createsDropped();
       dropFault = truth.lastingFault("drop-creates", SimulatedService.COMPUTE, percent + "%",
