@@ -20,7 +20,7 @@ public record Catalog(Map<String, String> urls) {
   public static final String OBJECT_STORE = "object-store";
 
   public Catalog {
-    urls = Map.copyOf(urls);
+    urls = java.util.Collections.unmodifiableMap(new TreeMap<>(urls));
   }
 
   /** The endpoints of a token's catalog for the interface and (when not null) the region. */
