@@ -212,27 +212,37 @@ final class Compute {
 
   private String flavorId() {
     if (flavorId == null) {
-      flavorId = session.withClient(SERVICE, os -> {
+      flavorId = lookup("GET /flavors/detail", () -> session.withClient(SERVICE, os -> {
         List<? extends Flavor> flavors = os.compute().flavors().list();
         return pick(flavors.stream().filter(f -> matches(settings.flavor(), f.getId(), f.getName()))
             .min(Comparator.<Flavor>comparingInt(Flavor::getRam).thenComparingInt(Flavor::getDisk))
             .map(Flavor::getId), "flavor", settings.flavor(), flavors.stream().map(Flavor::getName).toList());
-      });
+      }));
     }
     return flavorId;
   }
 
   private String imageId() {
     if (imageId == null) {
-      imageId = session.withClient(SERVICE, os -> {
+      imageId = lookup("GET /images/detail", () -> session.withClient(SERVICE, os -> {
         List<? extends Image> images = os.compute().images().list();
         return pick(images.stream().filter(i -> i.getStatus() == null || "ACTIVE".equals(i.getStatus().name()))
             .filter(i -> matches(settings.image(), i.getId(), i.getName()))
             .min(Comparator.comparing(Image::getName, Comparator.nullsLast(Comparator.naturalOrder())))
             .map(Image::getId), "image", settings.image(), images.stream().map(Image::getName).toList());
-      });
+      }));
     }
     return imageId;
+  }
+
+  private static String lookup(String call, java.util.function.Supplier<String> read) {
+    try {
+      return read.get();
+    } catch (IllegalStateException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw Failures.of(SERVICE, call, e);
+    }
   }
 
   private static boolean matches(String wanted, String id, String name) {

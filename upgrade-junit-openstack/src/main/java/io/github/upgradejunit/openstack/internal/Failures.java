@@ -3,8 +3,6 @@ package io.github.upgradejunit.openstack.internal;
 import io.github.upgradejunit.openstack.OpenStackException;
 import io.github.upgradejunit.spi.ErrorClass;
 import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.http.HttpTimeoutException;
 import javax.net.ssl.SSLException;
 import org.openstack4j.api.exceptions.ResponseException;
 
@@ -77,10 +75,12 @@ final class Failures {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String what = switch (ErrorClass.of(failure)) {
+    ErrorClass kind = ErrorClass.of(failure);
+    if (kind == ErrorClass.TIMEOUT) {
+      return "no answer in time (timeout)";
+    }
+    String what = switch (kind) {
       case CONNECT -> root instanceof ConnectException ? "connection refused" : "connection failed";
-      case TIMEOUT -> root instanceof SocketTimeoutException || root instanceof HttpTimeoutException
-          ? "no answer in time (timeout)" : "timed out";
       case TLS -> "TLS handshake failed";
       case DNS -> "host name does not resolve";
       default -> root.getClass().getSimpleName();

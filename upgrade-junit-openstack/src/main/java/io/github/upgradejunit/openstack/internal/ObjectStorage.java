@@ -35,10 +35,17 @@ final class ObjectStorage {
 
   private final CloudSession session;
   private final Rest rest;
+  private final Duration conflictRetry;
 
   ObjectStorage(CloudSession session, Rest rest) {
+    this(session, rest, CONFLICT_RETRY);
+  }
+
+  /** With how long a container delete keeps retrying Swift's 409 (tests shorten it). */
+  ObjectStorage(CloudSession session, Rest rest, Duration conflictRetry) {
     this.session = session;
     this.rest = rest;
+    this.conflictRetry = conflictRetry;
   }
 
   /** One object as read back: its bytes and what Swift says about it. */
@@ -189,10 +196,11 @@ final class ObjectStorage {
 
   /**
    * Delete a container with everything in it. Swift's 409 (not empty: listings are eventually
-   * consistent, or someone wrote into it) makes it empty the container again, for up to 30 s.
+   * consistent, or someone wrote into it) makes it empty the container again, for up to 30 s;
+   * after that the 409 fails the delete, naming what is still inside.
    */
   void deleteContainer(String container) {
-    long until = System.nanoTime() + CONFLICT_RETRY.toNanos();
+    long until = System.nanoTime() + conflictRetry.toNanos();
     while (true) {
       if (!exists(container)) {
         return;
@@ -207,7 +215,7 @@ final class ObjectStorage {
       if (answer.getCode() != 409 || System.nanoTime() > until) {
         throw Failures.answered(SERVICE, "DELETE /" + container, answer.getCode(), answer.getCode() == 409
             ? "the container still holds " + safeList(container) + " after its objects were deleted for "
-                + CONFLICT_RETRY.toSeconds() + " s" : answer.getFault());
+                + conflictRetry.toSeconds() + " s" : answer.getFault());
       }
       Compute.sleep(Duration.ofMillis(500));
     }
