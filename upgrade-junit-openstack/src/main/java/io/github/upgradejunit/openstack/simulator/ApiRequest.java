@@ -58,17 +58,6 @@ final class ApiRequest {
         readBody(exchange.getRequestBody()), backend, version, baseUrl);
   }
 
-  /** For tests of handlers without a socket. */
-  static ApiRequest of(String method, String pathAndQuery, Map<String, String> headers,
-      byte[] body, String version) {
-    int q = pathAndQuery.indexOf('?');
-    String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
-    Map<String, String> lower = new LinkedHashMap<>();
-    headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-    return new ApiRequest(method, path, parseQuery(q < 0 ? null : pathAndQuery.substring(q + 1)),
-        lower, body, 1, version, "http://127.0.0.1");
-  }
-
   private static byte[] readBody(InputStream in) throws IOException {
     byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
     if (body.length > MAX_BODY_BYTES) {

@@ -68,10 +68,6 @@ final class ApiResponse {
     return Collections.unmodifiableMap(headers);
   }
 
-  String headerValue(String name) {
-    return headers.get(name);
-  }
-
   /** Convenience for handlers that want to fail with this response. */
   ApiException asException() {
     return new ApiException(this);

@@ -394,13 +394,7 @@ final class ComputeApi implements ApiHandler {
       if (call.request().method().equals("POST")) {
         return createKeypair(call);
       }
-      return getOnly(call, c -> {
-        List<Keypair> list = store.keypairs(userId);
-        ObjectNode body = Json.object();
-        ArrayNode array = body.putArray("keypairs");
-        list.forEach(k -> array.addObject().set("keypair", c.views().keypair(k, false)));
-        return ApiResponse.json(200, body);
-      });
+      return getOnly(call, c -> listKeypairs(c, store.keypairs(userId)));
     }
     if (path.size() != 2) {
       throw notFound("The resource could not be found.");
@@ -418,6 +412,18 @@ final class ComputeApi implements ApiHandler {
       default:
         throw methodNotAllowed();
     }
+  }
+
+  /** Paging ({@code limit}, {@code marker}) exists for keypairs from 2.35 on, as in Nova. */
+  private ApiResponse listKeypairs(Call call, List<Keypair> keypairs) {
+    if (call.version().atLeast(35)) {
+      return page(call, "keypairs", "os-keypairs", keypairs, Keypair::name,
+          k -> wrap("keypair", call.views().keypair(k, false)));
+    }
+    ObjectNode body = Json.object();
+    ArrayNode array = body.putArray("keypairs");
+    keypairs.forEach(k -> array.add(wrap("keypair", call.views().keypair(k, false))));
+    return ApiResponse.json(200, body);
   }
 
   private ApiResponse createKeypair(Call call) {

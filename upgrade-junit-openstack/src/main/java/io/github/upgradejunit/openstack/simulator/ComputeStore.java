@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Nova's data: servers, keypairs, the fixed flavors and the one image. Server state is derived
@@ -218,7 +219,7 @@ final class ComputeStore {
   }
 
   /** Runs a change on a server under the store's lock. */
-  synchronized <T> T modify(Server server, java.util.function.Function<Server, T> change) {
+  synchronized <T> T modify(Server server, Function<Server, T> change) {
     T result = change.apply(server);
     server.updated = Instant.now();
     return result;

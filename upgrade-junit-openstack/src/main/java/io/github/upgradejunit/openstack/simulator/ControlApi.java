@@ -2,8 +2,10 @@ package io.github.upgradejunit.openstack.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.upgradejunit.spi.UpgradeControl;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * {@code /_simulator/...} on the identity port, outside the load balancer (so it answers during
@@ -90,13 +92,13 @@ final class ControlApi implements ApiHandler {
       try {
         current.writeTruth(file);
         control.output("simulator: truth written to " + file);
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         control.output("simulator: cannot write truth to " + file + ": " + e.getMessage());
       }
     }
   }
 
-  private static ApiResponse getOnly(ApiRequest request, java.util.function.Supplier<ApiResponse> answer) {
+  private static ApiResponse getOnly(ApiRequest request, Supplier<ApiResponse> answer) {
     return request.method().equals("GET") || request.isHead() ? answer.get() : methodNotAllowed("GET");
   }
 

@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Keystone v3: version discovery, tokens (password, token and application-credential methods),
@@ -100,11 +101,10 @@ final class IdentityApi implements ApiHandler {
   // ---- /v3/auth -----------------------------------------------------------------------------
 
   private ApiResponse auth(ApiRequest request, List<String> path) {
-    String what = path.size() > 2 ? path.get(2) : "";
     if (path.size() != 3) {
       throw notFound();
     }
-    switch (what) {
+    switch (path.get(2)) {
       case "tokens":
         return tokens(request);
       case "catalog":
@@ -449,7 +449,7 @@ final class IdentityApi implements ApiHandler {
   }
 
   private static ApiResponse adminOnly(Token token, String action,
-      java.util.function.Supplier<ApiResponse> answer) {
+      Supplier<ApiResponse> answer) {
     if (!token.isAdmin()) {
       throw forbidden(action);
     }

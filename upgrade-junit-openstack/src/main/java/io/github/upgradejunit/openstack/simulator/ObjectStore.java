@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Swift's data: accounts (one per project, created on first use as with
@@ -87,7 +88,7 @@ final class ObjectStore {
   }
 
   /** Runs a read or change of an account under the store's lock. */
-  synchronized <T> T withAccount(String account, java.util.function.Function<Account, T> action) {
+  synchronized <T> T withAccount(String account, Function<Account, T> action) {
     return action.apply(accounts.computeIfAbsent(account, a -> new Account()));
   }
 

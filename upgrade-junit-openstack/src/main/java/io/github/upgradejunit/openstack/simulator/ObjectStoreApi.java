@@ -8,18 +8,20 @@ import io.github.upgradejunit.openstack.simulator.ObjectStore.Account;
 import io.github.upgradejunit.openstack.simulator.ObjectStore.Container;
 import io.github.upgradejunit.openstack.simulator.ObjectStore.Segment;
 import io.github.upgradejunit.openstack.simulator.ObjectStore.StoredObject;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Swift's API v1 behind keystonemiddleware: {@code /info} and {@code /healthcheck} without a token,
@@ -315,7 +317,7 @@ final class ObjectStoreApi implements ApiHandler {
     Optional<long[]> range = Ranges.parse(request.header("Range"), content.length);
     if (range.isPresent()) {
       long[] r = range.get();
-      byte[] slice = java.util.Arrays.copyOfRange(content, (int) r[0], (int) r[1] + 1);
+      byte[] slice = Arrays.copyOfRange(content, (int) r[0], (int) r[1] + 1);
       return objectHeaders(ApiResponse.bytes(206, object.contentType(), slice), object)
           .header("Content-Range", "bytes " + r[0] + "-" + r[1] + "/" + content.length);
     }
@@ -365,7 +367,7 @@ final class ObjectStoreApi implements ApiHandler {
 
   /** A container or account listing: JSON or plain text, with marker, prefix and limit. */
   private static <T> ApiResponse listing(ApiRequest request, List<T> items,
-      java.util.function.Function<T, String> name, java.util.function.Function<T, ObjectNode> json) {
+      Function<T, String> name, Function<T, ObjectNode> json) {
     int limit = listingLimit(request);
     String marker = request.query("marker");
     String endMarker = request.query("end_marker");
@@ -375,7 +377,7 @@ final class ObjectStoreApi implements ApiHandler {
     List<String> names = new ArrayList<>();
     List<T> ordered = new ArrayList<>(items);
     if ("true".equalsIgnoreCase(request.query("reverse"))) {
-      java.util.Collections.reverse(ordered);
+      Collections.reverse(ordered);
     }
     for (T item : ordered) {
       String n = name.apply(item);
@@ -495,7 +497,7 @@ final class ObjectStoreApi implements ApiHandler {
   }
 
   private static ApiResponse getOnly(ApiRequest request,
-      java.util.function.Function<ApiRequest, ApiResponse> answer) {
+      Function<ApiRequest, ApiResponse> answer) {
     if (!request.method().equals("GET") && !request.isHead()) {
       throw methodNotAllowed();
     }

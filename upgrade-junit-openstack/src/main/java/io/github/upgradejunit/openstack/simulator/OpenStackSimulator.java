@@ -106,16 +106,21 @@ public final class OpenStackSimulator implements AutoCloseable {
     return new Builder();
   }
 
+  /**
+   * Creates all frontends before any starts listening, so that a request arriving during start-up
+   * already finds every service's address.
+   */
   private OpenStackSimulator startServices() throws IOException {
     Endpoints endpoints = this::baseUrl;
+    addFrontend(SimulatedService.IDENTITY, new IdentityApi(identity, endpoints, settings.region()),
+        control);
+    addFrontend(SimulatedService.COMPUTE, new ComputeApi(compute, identity, endpoints,
+        () -> frontends.get(SimulatedService.COMPUTE).backendsUp()), null);
+    addFrontend(SimulatedService.OBJECT_STORE, new ObjectStoreApi(objects, identity), null);
     try {
-      addFrontend(SimulatedService.IDENTITY,
-          new IdentityApi(identity, endpoints, settings.region()), control);
-      ServiceFrontend[] computeFrontend = new ServiceFrontend[1];
-      addFrontend(SimulatedService.COMPUTE, new ComputeApi(compute, identity, endpoints,
-          () -> computeFrontend[0].backendsUp()), null);
-      computeFrontend[0] = frontends.get(SimulatedService.COMPUTE);
-      addFrontend(SimulatedService.OBJECT_STORE, new ObjectStoreApi(objects, identity), null);
+      for (Map.Entry<SimulatedService, ServiceFrontend> entry : frontends.entrySet()) {
+        entry.getValue().start(settings.ports().get(entry.getKey()));
+      }
       return this;
     } catch (IOException | RuntimeException e) {
       close();
@@ -123,13 +128,10 @@ public final class OpenStackSimulator implements AutoCloseable {
     }
   }
 
-  private void addFrontend(SimulatedService service, ApiHandler api, ApiHandler controlApi)
-      throws IOException {
-    ServiceFrontend frontend = new ServiceFrontend(service, settings.backends().get(service),
+  private void addFrontend(SimulatedService service, ApiHandler api, ApiHandler controlApi) {
+    frontends.put(service, new ServiceFrontend(service, settings.backends().get(service),
         settings.versions().get(service), settings.baseLatency().get(service), api, controlApi,
-        executor, truth);
-    frontend.start(settings.ports().get(service));
-    frontends.put(service, frontend);
+        executor, truth));
   }
 
   // ---- where and who -------------------------------------------------------------------------

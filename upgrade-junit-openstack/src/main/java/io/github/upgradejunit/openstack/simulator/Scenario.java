@@ -129,7 +129,9 @@ public final class Scenario {
 
   /** Roughly how long playing takes. */
   public Duration estimatedDuration() {
-    return Duration.ofMillis(steps.stream().mapToLong(ScenarioStep::durationMs).sum());
+    return Duration.ofMillis(steps.stream()
+        .mapToLong(step -> step.durationMs(s -> backends.getOrDefault(s, s.defaultBackends())))
+        .sum());
   }
 
   List<ScenarioStep> steps() {

@@ -3,6 +3,7 @@ package io.github.upgradejunit.openstack.simulator;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -18,8 +19,8 @@ interface ScenarioStep {
   /** Plays the step; returns when its effects are over. */
   void play(StepContext context) throws InterruptedException, IOException;
 
-  /** How long the step takes when played, roughly. */
-  long durationMs();
+  /** How long the step takes when played, roughly, given each service's backend count. */
+  long durationMs(ToIntFunction<SimulatedService> backendCount);
 
   /** A problem with this step on this simulator (e.g. a backend it does not have), or null. */
   default String problemWith(OpenStackSimulator simulator) {
@@ -52,10 +53,11 @@ interface ScenarioStep {
         context.sleep(drainMs);
       }
       simulator.takeDown(service, backend);
-      context.output(service + " backend " + backend + " down for " + outageMs + " ms"
-          + (drain ? " (drained)" : ""));
+      long down = System.nanoTime();
       try {
-        context.sleep(outageMs);
+        context.output(service + " backend " + backend + " down for " + outageMs + " ms"
+            + (drain ? " (drained)" : ""));
+        context.sleepSince(down, outageMs);
       } finally {
         simulator.bringUp(service, backend, version);
         if (drain) {
@@ -67,7 +69,7 @@ interface ScenarioStep {
     }
 
     @Override
-    public long durationMs() {
+    public long durationMs(ToIntFunction<SimulatedService> backendCount) {
       return outageMs + (drain ? drainMs : 0);
     }
 
@@ -102,8 +104,8 @@ interface ScenarioStep {
     }
 
     @Override
-    public long durationMs() {
-      int count = backends.isEmpty() ? service.defaultBackends() : backends.size();
+    public long durationMs(ToIntFunction<SimulatedService> backendCount) {
+      int count = backends.isEmpty() ? backendCount.applyAsInt(service) : backends.size();
       return count * (outageMs + (drain ? drainMs : 0)) + Math.max(0, count - 1) * gapMs;
     }
 
@@ -119,6 +121,11 @@ interface ScenarioStep {
       implements ScenarioStep {
 
     @Override
+    public long durationMs(ToIntFunction<SimulatedService> backendCount) {
+      return durationMs;
+    }
+
+    @Override
     public void play(StepContext context) throws InterruptedException, IOException {
       OpenStackSimulator simulator = context.simulator();
       context.step(name, service, allHosts(simulator, service), () -> {
@@ -127,10 +134,11 @@ interface ScenarioStep {
         } else {
           simulator.takeDownAll(service);
         }
-        context.output(service + " unavailable for " + durationMs + " ms"
-            + (refuse ? " (port closed)" : " (all backends down)"));
+        long down = System.nanoTime();
         try {
-          context.sleep(durationMs);
+          context.output(service + " unavailable for " + durationMs + " ms"
+              + (refuse ? " (port closed)" : " (all backends down)"));
+          context.sleepSince(down, durationMs);
         } finally {
           if (refuse) {
             simulator.reopenListener(service);
@@ -145,6 +153,11 @@ interface ScenarioStep {
   /** Responses of the service take {@code factor} times as long for a while. */
   record Latency(String name, SimulatedService service, double factor, long durationMs)
       implements ScenarioStep {
+
+    @Override
+    public long durationMs(ToIntFunction<SimulatedService> backendCount) {
+      return durationMs;
+    }
 
     @Override
     public void play(StepContext context) throws InterruptedException, IOException {
@@ -172,7 +185,7 @@ interface ScenarioStep {
     }
 
     @Override
-    public long durationMs() {
+    public long durationMs(ToIntFunction<SimulatedService> backendCount) {
       return 0;
     }
 
@@ -197,7 +210,7 @@ interface ScenarioStep {
     }
 
     @Override
-    public long durationMs() {
+    public long durationMs(ToIntFunction<SimulatedService> backendCount) {
       return 0;
     }
   }
@@ -219,7 +232,7 @@ interface ScenarioStep {
     }
 
     @Override
-    public long durationMs() {
+    public long durationMs(ToIntFunction<SimulatedService> backendCount) {
       return 0;
     }
   }
@@ -227,6 +240,11 @@ interface ScenarioStep {
   /** For a while, a share of accepted server creates is never honored. */
   record DropCreates(String name, int percent, long durationMs, boolean deleteLater,
       long deleteAfterMs) implements ScenarioStep {
+
+    @Override
+    public long durationMs(ToIntFunction<SimulatedService> backendCount) {
+      return durationMs;
+    }
 
     @Override
     public void play(StepContext context) throws InterruptedException, IOException {
@@ -264,7 +282,7 @@ interface ScenarioStep {
     }
 
     @Override
-    public long durationMs() {
+    public long durationMs(ToIntFunction<SimulatedService> backendCount) {
       return 0;
     }
 
@@ -276,6 +294,11 @@ interface ScenarioStep {
 
   /** Time between steps; not reported as an upgrade step. */
   record Pause(String name, long durationMs) implements ScenarioStep {
+
+    @Override
+    public long durationMs(ToIntFunction<SimulatedService> backendCount) {
+      return durationMs;
+    }
 
     @Override
     public void play(StepContext context) throws InterruptedException {

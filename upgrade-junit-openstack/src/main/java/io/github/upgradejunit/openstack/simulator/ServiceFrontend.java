@@ -75,7 +75,7 @@ final class ServiceFrontend implements HttpHandler {
   private final Backend[] backends;
   private long routed;
   private HttpServer server;
-  private int port;
+  private volatile int port;
   private volatile double latencyFactor = 1.0;
 
   ServiceFrontend(SimulatedService service, int backendCount, String initialVersion,
@@ -279,10 +279,6 @@ final class ServiceFrontend implements HttpHandler {
       throw new IllegalArgumentException("latency factor must be > 0, got " + factor);
     }
     latencyFactor = factor;
-  }
-
-  double latencyFactor() {
-    return latencyFactor;
   }
 
   List<String> versions() {

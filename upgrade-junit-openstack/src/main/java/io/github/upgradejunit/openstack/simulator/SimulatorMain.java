@@ -2,6 +2,10 @@ package io.github.upgradejunit.openstack.simulator;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -30,7 +34,7 @@ public final class SimulatorMain {
       "  --truth F        write truth.json there whenever a play ends",
       "  --play           start playing at once instead of waiting for POST /_simulator/play");
 
-  private record Options(int port, String scenario, Path cloudsYaml, Path truth, boolean play) {
+  record Options(int port, String scenario, Path cloudsYaml, Path truth, boolean play) {
   }
 
   private SimulatorMain() {
@@ -70,11 +74,11 @@ public final class SimulatorMain {
   }
 
   private static void playNow(OpenStackSimulator simulator) throws IOException, InterruptedException {
-    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-    client.send(java.net.http.HttpRequest.newBuilder(
-            java.net.URI.create(simulator.baseUrl(SimulatedService.IDENTITY) + "/_simulator/play"))
-        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
-        java.net.http.HttpResponse.BodyHandlers.discarding());
+    HttpClient client = HttpClient.newHttpClient();
+    client.send(HttpRequest.newBuilder(
+            URI.create(simulator.baseUrl(SimulatedService.IDENTITY) + "/_simulator/play"))
+        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.discarding());
   }
 
   private static void printBanner(OpenStackSimulator simulator, Scenario scenario,

@@ -1,6 +1,7 @@
 package io.github.upgradejunit.openstack.simulator;
 
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 
 /** What a scenario step may do while it plays: act on the simulator and report itself. */
 interface StepContext {
@@ -25,4 +26,15 @@ interface StepContext {
 
   /** Waits; interruption ends the scenario. */
   void sleep(long millis) throws InterruptedException;
+
+  /**
+   * Waits until {@code millis} after {@code startNanos} (a {@link System#nanoTime()} value), so
+   * that reporting between a flip and the wait does not lengthen the outage.
+   */
+  default void sleepSince(long startNanos, long millis) throws InterruptedException {
+    long remaining = startNanos + millis * 1_000_000L - System.nanoTime();
+    if (remaining > 0) {
+      TimeUnit.NANOSECONDS.sleep(remaining);
+    }
+  }
 }

@@ -105,13 +105,18 @@ final class TruthRecorder {
     faults.add(new Fault(type, service, target, id, at, end, detail, currentStep));
   }
 
-  /** Records a fault that lasts a while; the returned action ends it. */
-  synchronized Runnable lastingFault(String type, SimulatedService service, String target,
-      Instant at, Supplier<String> detail) {
+  /**
+   * Records a fault that lasts a while; the returned action ends it. The detail is computed
+   * outside this recorder's lock, because it may ask a store that itself reports to the recorder.
+   */
+  Runnable lastingFault(String type, SimulatedService service, String target, Instant at,
+      Supplier<String> detail) {
     String step = currentStep;
     return () -> {
+      Instant end = Instant.now();
+      String text = detail.get();
       synchronized (this) {
-        faults.add(new Fault(type, service, target, null, at, Instant.now(), detail.get(), step));
+        faults.add(new Fault(type, service, target, null, at, end, text, step));
       }
     };
   }

@@ -146,6 +146,27 @@ class SimulatorHttpTest {
   }
 
   @Test
+  void keypairListsArePagedFromMicroversion235() {
+    String keypairs = cloud.computeUrl() + "/os-keypairs";
+    for (String name : new String[] {"kp-a", "kp-b", "kp-c"}) {
+      assertThat(RawHttp.post(keypairs, "{\"keypair\":{\"name\":\"" + name + "\"}}",
+          auth("OpenStack-API-Version", "compute 2.2")).statusCode()).isEqualTo(201);
+    }
+    JsonNode page = RawHttp.json(RawHttp.get(keypairs + "?limit=2",
+        auth("OpenStack-API-Version", "compute 2.35")));
+    assertThat(page.get("keypairs")).hasSize(2);
+    assertThat(page.at("/keypairs/0/keypair/name").asText()).isEqualTo("kp-a");
+    assertThat(page.at("/keypairs_links/0/href").asText()).endsWith("marker=kp-b");
+    JsonNode rest = RawHttp.json(RawHttp.get(keypairs + "?marker=kp-b",
+        auth("OpenStack-API-Version", "compute 2.35")));
+    assertThat(rest.at("/keypairs/0/keypair/name").asText()).isEqualTo("kp-c");
+    for (String name : new String[] {"kp-a", "kp-b", "kp-c"}) {
+      assertThat(RawHttp.method("DELETE", keypairs + "/" + name, null,
+          auth("OpenStack-API-Version", "compute 2.2")).statusCode()).isEqualTo(204);
+    }
+  }
+
+  @Test
   void quotaExceededIs403AndProjectIdInUrlWorks() {
     String projectId = RawHttp.json(RawHttp.get(cloud.authUrl() + "/auth/tokens",
         auth("X-Subject-Token", token))).at("/token/project/id").asText();
