@@ -1,0 +1,151 @@
+package io.github.upgradejunit.openstack.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.upgradejunit.spi.ErrorClass;
+import io.github.upgradejunit.spi.Probe;
+import io.github.upgradejunit.spi.ProbeResult;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One probe series: the same API request, sent either on a new TCP connection each time
+ * ({@code fresh}) or through one shared keep-alive client ({@code keepalive}), so that an outage a
+ * reused connection hides (or causes) shows as a difference between the two. Uses no openstack4j;
+ * reads the token from the shared {@link CloudSession} on every call, records a 401 as it is and
+ * then asks for a renewal. Thread-safe and stateless apart from immutable settings.
+ */
+final class ApiProbe implements Probe {
+
+  /** How a request is sent. */
+  enum Transport { FRESH, KEEPALIVE }
+
+  /** The request of a series, built per call from the current authentication. */
+  record Request(String method, URI url, Map<String, String> headers, byte[] body, boolean withToken) {
+  }
+
+  /** An answer in transport-neutral form. */
+  record Answer(int status, Function<String, String> header, byte[] body) {
+  }
+
+  /** What makes an answer a success beyond its status: e.g. a token header, a JSON list. */
+  @FunctionalInterface
+  interface Check {
+    /** Null when the answer is what the API promises, else what is wrong with it. */
+    String problem(Answer answer);
+  }
+
+  private final String service;
+  private final String series;
+  private final Transport transport;
+  private final CloudSession session;
+  private final Function<AuthState, Request> request;
+  private final Check check;
+  private final FreshHttp fresh;
+  private final HttpClient shared;
+
+  ApiProbe(String service, String series, Transport transport, CloudSession session,
+      Function<AuthState, Request> request, Check check, FreshHttp fresh, HttpClient shared) {
+    this.service = service;
+    this.series = series;
+    this.transport = transport;
+    this.session = session;
+    this.request = request;
+    this.check = check;
+    this.fresh = fresh;
+    this.shared = shared;
+  }
+
+  @Override
+  public String service() {
+    return service;
+  }
+
+  @Override
+  public String series() {
+    return series;
+  }
+
+  Transport transport() {
+    return transport;
+  }
+
+  @Override
+  public ProbeResult call(Duration deadline) throws Exception {
+    AuthState state = session.state();
+    Request r = request.apply(state);
+    Map<String, String> headers = new LinkedHashMap<>(r.headers());
+    if (r.withToken()) {
+      headers.put("X-Auth-Token", state.tokenId());
+    }
+    Answer answer = transport == Transport.FRESH ? sendFresh(r, headers, deadline) : sendShared(r, headers, deadline);
+    if (answer.status() == 401 && r.withToken()) {
+      session.requestRenewal(state);
+    }
+    ProbeResult result = ProbeResult.ofStatus(answer.status());
+    if (!result.isSuccess()) {
+      return result;
+    }
+    String problem = check.problem(answer);
+    return problem == null ? result : ProbeResult.failed(ErrorClass.BAD_BODY, problem);
+  }
+
+  private Answer sendFresh(Request r, Map<String, String> headers, Duration deadline) throws IOException {
+    FreshHttp.Answer a = fresh.send(r.method(), r.url(), headers, r.body(), deadline);
+    return new Answer(a.status(), a::header, a.body());
+  }
+
+  private Answer sendShared(Request r, Map<String, String> headers, Duration deadline)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(r.url()).timeout(deadline)
+        .method(r.method(), r.body() == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(r.body()));
+    headers.forEach(builder::header);
+    HttpResponse<byte[]> response = shared.send(builder.build(), BodyHandlers.ofByteArray());
+    return new Answer(response.statusCode(), name -> response.headers().firstValue(name).orElse(null),
+        response.body() == null ? new byte[0] : response.body());
+  }
+
+  // ---- checks ----------------------------------------------------------------------------------
+
+  /** Any answer with a success status. */
+  static Check anything() {
+    return answer -> null;
+  }
+
+  /** The answer must carry this header (e.g. Keystone's {@code X-Subject-Token}). */
+  static Check header(String name) {
+    return answer -> answer.header().apply(name) != null ? null : "the answer has no " + name + " header";
+  }
+
+  /** The body must be a JSON object with an array under {@code field} (e.g. Nova's servers). */
+  static Check jsonArray(String field) {
+    return answer -> {
+      try {
+        JsonNode node = Rest.JSON.readTree(answer.body());
+        return node != null && node.path(field).isArray() ? null
+            : "the body is JSON but has no '" + field + "' list";
+      } catch (IOException e) {
+        return "the body is not JSON (" + kind(answer) + ")";
+      }
+    };
+  }
+
+  private static String kind(Answer answer) {
+    String type = answer.header().apply("Content-Type");
+    return type == null ? answer.body().length + " bytes" : type.toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public String toString() {
+    return "ApiProbe[" + series + "]";
+  }
+}
