@@ -12,7 +12,7 @@ public final class OpenStackKeys {
   public static final ConfigKey CLOUD = ConfigKey.string("upgrade.cloud", null,
       "The cloud under test: an entry of clouds.yaml, or 'simulator' for the embedded OpenStack "
           + "simulator. Default: OS_CLOUD, else the OS_* variables; with neither, the plugin is off.");
-  public static final ConfigKey SCENARIO = ConfigKey.string("upgrade.simulator.scenario",
+  public static final ConfigKey SCENARIO = ConfigKey.string("upgrade.scenario",
       "rolling-compute-outage",
       "With upgrade.cloud=simulator: the scenario the simulator plays as the upgrade, a built-in "
           + "name or a JSON/YAML file.");

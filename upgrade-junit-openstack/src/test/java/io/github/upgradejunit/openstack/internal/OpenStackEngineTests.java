@@ -103,7 +103,7 @@ class OpenStackEngineTests {
     EngineExecutionResults results = EngineTestKit.engine(new UpgradeTestEngine())
         .configurationParameter("upgrade.phase", "all")
         .configurationParameter("upgrade.cloud", "simulator")
-        .configurationParameter("upgrade.simulator.scenario", scenario.toString())
+        .configurationParameter("upgrade.scenario", scenario.toString())
         .configurationParameter("upgrade.store", store)
         .configurationParameter("upgrade.report.dir", report.toString())
         .configurationParameter("upgrade.control.port", "0")
