@@ -19,7 +19,10 @@ final class Retry {
         return call.call();
       } catch (Exception | AssertionError e) {
         if (System.nanoTime() > deadline) {
-          throw e instanceof RuntimeException r ? r : new AssertionError("still failing after " + seconds + " s", e);
+          if (e instanceof RuntimeException r) {
+            throw r;
+          }
+          throw new AssertionError("still failing after " + seconds + " s: " + e, e);
         }
         try {
           Thread.sleep(250);
