@@ -102,13 +102,13 @@ class OpenStackAuthTests {
       Path clouds = directory.resolve("clouds.yaml");
       simulator.writeCloudsYaml(clouds);
       Files.writeString(clouds, Files.readString(clouds).replace(simulator.credentials().password(), "Wr0ng-Secret"));
-      // OS_CLOUD=simulator names the clouds.yaml entry; only upgrade.cloud=simulator starts an embedded one
-      FakeContext context = new FakeContext("r1", directory).env("OS_CLOUD", "simulator")
+      // OS_CLOUD names the standalone simulator's clouds.yaml entry; upgrade.cloud=simulator starts an embedded one
+      FakeContext context = new FakeContext("r1", directory).env("OS_CLOUD", "local-simulator")
           .env("OS_CLIENT_CONFIG_FILE", clouds.toString());
 
       assertThatThrownBy(() -> new OpenStackPlugin().open(context)).satisfies(e -> {
         assertThat(e).isInstanceOf(OpenStackException.class).hasMessageContaining("clouds.yaml " + clouds
-            + ": cloud 'simulator': Keystone at " + simulator.authUrl() + " refused the credentials (401) of user "
+            + ": cloud 'local-simulator': Keystone at " + simulator.authUrl() + " refused the credentials (401) of user "
             + "'demo', project 'demo'; check the password").hasMessageNotContaining("Wr0ng-Secret");
         assertThat(((OpenStackException) e).status()).isEqualTo(401);
       });
