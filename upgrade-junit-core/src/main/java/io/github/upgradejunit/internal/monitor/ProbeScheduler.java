@@ -122,9 +122,14 @@ public final class ProbeScheduler implements AutoCloseable {
 
   private void call(Probe probe, long intendedNanos, AtomicBoolean recorded) {
     long start = System.nanoTime();
-    ScheduledFuture<?> watchdog = ticker.schedule(() -> record(probe, intendedNanos, start, deadline.toNanos(),
-        ProbeResult.failed(ErrorClass.TIMEOUT, "no answer within " + deadline.toMillis() + " ms"), recorded),
-        deadline.toNanos(), TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> watchdog;
+    try {
+      watchdog = ticker.schedule(() -> record(probe, intendedNanos, start, deadline.toNanos(),
+          ProbeResult.failed(ErrorClass.TIMEOUT, "no answer within " + deadline.toMillis() + " ms"), recorded),
+          deadline.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException stopping) {
+      return; // the monitor stopped between the tick and this call: no sample, none invented
+    }
     ProbeResult result;
     try {
       result = probe.call(deadline);
