@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -152,9 +151,7 @@ public final class CloudLocator {
   }
 
   private static void deepMerge(ObjectNode target, ObjectNode overrides) {
-    Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : overrides.properties()) {
       JsonNode existing = target.get(field.getKey());
       if (existing instanceof ObjectNode existingObject && field.getValue() instanceof ObjectNode override) {
         deepMerge(existingObject, override);
@@ -167,9 +164,9 @@ public final class CloudLocator {
   /** {@code auth: {auth_url: x}} becomes {@code auth.auth_url = x}; top-level scalars stay as they are. */
   private static Map<String, String> flatten(ObjectNode entry) {
     Map<String, String> values = new HashMap<>();
-    entry.fields().forEachRemaining(field -> {
+    entry.properties().forEach(field -> {
       if (field.getValue().isObject()) {
-        field.getValue().fields().forEachRemaining(inner -> {
+        field.getValue().properties().forEach(inner -> {
           if (inner.getValue().isValueNode() && !inner.getValue().isNull()) {
             values.put(field.getKey() + "." + inner.getKey(), inner.getValue().asText());
           }

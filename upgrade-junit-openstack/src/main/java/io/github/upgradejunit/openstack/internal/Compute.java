@@ -222,6 +222,11 @@ final class Compute {
     return flavorId;
   }
 
+  /**
+   * Images through Nova's image proxy at microversion 2.1: deprecated, but present in every Nova
+   * this plugin supports and answering without a Glance in the catalog (the simulator has none).
+   */
+  @SuppressWarnings("deprecation")
   private String imageId() {
     if (imageId == null) {
       imageId = lookup("GET /images/detail", () -> session.withClient(SERVICE, os -> {

@@ -10,6 +10,8 @@ import io.github.upgradejunit.spi.PluginSession;
 import io.github.upgradejunit.spi.Probe;
 import io.github.upgradejunit.spi.ResourceType;
 import io.github.upgradejunit.spi.UpgradeDriver;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -138,16 +140,23 @@ final class OpenStackSession implements PluginSession {
 
   /** Delete what the handles left, take the last version reading, write truth.json, disconnect. */
   @Override
-  public void close() throws Exception {
+  public void close() {
     try {
       cleanUpTransients();
       versions.close();
     } finally {
       auth.close();
-      if (simulator.isPresent()) {
-        simulator.get().close(context.reportDirectory());
-        log.accept("openstack", "simulator stopped; ground truth in " + context.reportDirectory().resolve("truth.json"));
-      }
+      simulator.ifPresent(this::stopSimulator);
+    }
+  }
+
+  private void stopSimulator(SimulatedCloud simulated) {
+    Path truth = context.reportDirectory().resolve("truth.json");
+    try {
+      simulated.close(context.reportDirectory());
+      log.accept("openstack", "simulator stopped; ground truth in " + truth);
+    } catch (IOException e) {
+      log.accept("openstack", "simulator stopped, but " + truth + " could not be written: " + e.getMessage());
     }
   }
 
