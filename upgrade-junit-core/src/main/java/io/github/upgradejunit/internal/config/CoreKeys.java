@@ -49,9 +49,11 @@ public final class CoreKeys {
   public static final ConfigKey CLEANUP = ConfigKey.choice("upgrade.cleanup", "true",
       "Delete the run's persistent resources at the end of the after phase.", "true", "false");
 
+  public static final ConfigKey CONTROL_PROBE = io.github.upgradejunit.internal.monitor.ControlProbe.URL;
+
   public static final List<ConfigKey> ALL = List.of(PHASE, RUN_ID, STORE, REPORT_DIR, DRIVER, COMMAND,
       COMMAND_TIMEOUT, SIGNAL_TIMEOUT, CONTROL_PORT, CONTROL_BIND, CONTROL_TOKEN, EXPECT, PROBE_RATE,
-      PROBE_DEADLINE, PROBE_TAIL, PROBE_BASELINE, RUNNER, CLEANUP);
+      PROBE_DEADLINE, PROBE_TAIL, PROBE_BASELINE, CONTROL_PROBE, RUNNER, CLEANUP);
 
   private CoreKeys() {
   }

@@ -255,7 +255,10 @@ final class RunExecution {
     if (monitor != null) {
       return;
     }
-    List<Probe> probes = session.plugins().probes();
+    List<Probe> probes = new java.util.ArrayList<>(session.plugins().probes());
+    if (!probes.isEmpty()) {
+      probes.addAll(io.github.upgradejunit.internal.monitor.ControlProbe.of(config.find(CoreKeys.CONTROL_PROBE)));
+    }
     if (probes.isEmpty()) {
       Console.line("no probes: no plugin contributed any (is a cloud configured?)");
       return;

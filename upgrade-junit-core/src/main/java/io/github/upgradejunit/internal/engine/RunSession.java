@@ -44,6 +44,7 @@ public final class RunSession implements AutoCloseable, UpgradeRun {
   private final StoreLedger ledger;
   private volatile Phase phase;
   private volatile long lastEventId;
+  private boolean replaying;
   private final Thread follower;
   private volatile boolean closed;
 
@@ -229,20 +230,20 @@ public final class RunSession implements AutoCloseable, UpgradeRun {
     switch (event.type()) {
       case EventRules.UPGRADE_STARTED -> {
         window.open(event.at());
-        Console.line("upgrade started" + (event.runner().equals(runner) ? "" : " (signal from " + event.runner() + ")"));
+        progress("upgrade started" + (event.runner().equals(runner) ? "" : " (signal from " + event.runner() + ")"));
       }
       case EventRules.STEP_STARTED -> {
         window.stepStarted(step);
-        Console.line("step started: " + step);
+        progress("step started: " + step);
       }
       case EventRules.STEP_FINISHED -> window.stepFinished(step);
       case EventRules.UPGRADE_FINISHED -> {
         window.close(event.at(), "upgrade finished");
-        Console.line("upgrade finished");
+        progress("upgrade finished");
       }
       case EventRules.UPGRADE_FAILED -> {
         window.close(event.at(), "upgrade failed: " + event.detail());
-        Console.line("upgrade FAILED: " + event.detail());
+        progress("upgrade FAILED: " + event.detail());
       }
       default -> { }
     }
@@ -250,7 +251,16 @@ public final class RunSession implements AutoCloseable, UpgradeRun {
   }
 
   private void replayEvents() {
+    replaying = true;
     store.events(run.id()).forEach(this::apply);
+    replaying = false;
+  }
+
+  /** Events from earlier JVMs of the run are replayed into the window silently: they are old news. */
+  private void progress(String line) {
+    if (!replaying) {
+      Console.line(line);
+    }
   }
 
   /** Events sent by other processes (the signal command, another runner) arrive through the store. */

@@ -189,6 +189,37 @@ class PhaseSemanticsTests {
   }
 
   @UpgradeTest
+  static class SlowCall {
+    @BeforeUpgrade
+    @io.github.upgradejunit.MeasureLatency(budget = "10ms")
+    void takes50ms() throws InterruptedException {
+      Thread.sleep(50);
+    }
+
+    @BeforeUpgrade
+    @io.github.upgradejunit.MeasureLatency(budget = "2s")
+    void takes5ms() throws InterruptedException {
+      Thread.sleep(5);
+    }
+  }
+
+  @Test
+  void aMeasuredCallOverItsLatencyBudgetFailsAndEveryCallIsStored() throws Exception {
+    TestRuns runs = TestRuns.in(directory);
+
+    EngineExecutionResults results = runs.execute("before", SlowCall.class);
+
+    results.testEvents().assertThatEvents()
+        .haveExactly(1, event(test("takes50ms"), finishedWithFailure(message(m ->
+            m.matches("p99 latency of .*SlowCall#takes50ms in the before phase is 5\\d\\.\\d ms, over the budget of 10 ms.*")))))
+        .haveExactly(1, event(test("takes5ms"), org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully()));
+    try (Store store = runs.openStore()) {
+      assertThat(store.latencies(store.runs().get(0).id())).hasSize(2)
+          .allSatisfy(l -> assertThat(l.phase()).isEqualTo("before"));
+    }
+  }
+
+  @UpgradeTest
   static class StaticResource {
     @PersistentResource static Box box;
 
