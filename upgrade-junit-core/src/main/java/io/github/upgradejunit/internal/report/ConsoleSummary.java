@@ -4,6 +4,7 @@ import io.github.upgradejunit.Phase;
 import io.github.upgradejunit.internal.analysis.AnalysisResult;
 import io.github.upgradejunit.internal.analysis.Durations;
 import io.github.upgradejunit.internal.analysis.LatencyStats;
+import io.github.upgradejunit.internal.analysis.Level;
 import io.github.upgradejunit.internal.analysis.Outage;
 import io.github.upgradejunit.internal.analysis.ResourceCounts;
 import io.github.upgradejunit.internal.analysis.ServiceAnalysis;
@@ -35,6 +36,12 @@ final class ConsoleSummary {
         result.expectation().expected().key(), result.expectation().met() ? "MET" : "NOT MET"));
     if (!result.expectation().met()) {
       out.append(' ').append(result.expectation().message().replace("\n", "\n ")).append('\n');
+      out.append(" everything that fell short of zero-impact:\n");
+      for (ServiceAnalysis s : result.services()) {
+        if (!s.control() && !s.verdict().zeroImpact()) {
+          out.append("   ").append(s.service()).append(": ").append(s.verdict().shortfall(Level.ZERO_IMPACT)).append('\n');
+        }
+      }
     }
     result.runFailures().forEach(f -> out.append(" ! ").append(f).append('\n'));
     out.append(" report: ").append(report.resolve("index.html")).append('\n');
