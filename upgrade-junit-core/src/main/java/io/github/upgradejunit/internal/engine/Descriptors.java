@@ -64,6 +64,16 @@ final class Descriptors {
     public Type getType() {
       return Type.CONTAINER;
     }
+
+    /**
+     * A phase runs even without test methods of its own: the during phase still monitors, the after
+     * phase still verifies, cleans up and reports (and registers the verdicts as dynamic tests). So
+     * the platform must not prune it as an empty container.
+     */
+    @Override
+    public boolean mayRegisterTests() {
+      return true;
+    }
   }
 
   /** A Jupiter descriptor seen through the nested launch, re-parented under a phase. */

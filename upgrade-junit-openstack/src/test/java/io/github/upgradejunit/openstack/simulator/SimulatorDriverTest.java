@@ -85,16 +85,18 @@ class SimulatorDriverTest {
     try (OpenStackSimulator cloud = OpenStackSimulator.start()) {
       SimulatorDriver driver = new SimulatorDriver(cloud, scenario);
       List<Prober.Sample> samples;
+      List<Prober.FailureWindow> windows;
       try (Prober prober = new Prober(cloud.baseUrl(SimulatedService.OBJECT_STORE) + "/healthcheck",
           PROBE_INTERVAL)) {
         driver.drive(new RecordingControl());
         prober.close();
         samples = prober.samples();
+        windows = prober.failureWindows();
       }
       // what the prober saw agrees with the recorded truth (closing and reopening a port takes a
       // little longer than the nominal second on a loaded machine; the truth records that too)
       Duration truth = driver.truth().outages().get(0).duration().orElseThrow();
-      assertThat(prober.failureWindows()).singleElement().satisfies(w ->
+      assertThat(windows).singleElement().satisfies(w ->
           assertThat(w.duration()).isBetween(truth.minus(PROBE_INTERVAL.multipliedBy(2)),
               truth.plus(PROBE_INTERVAL.multipliedBy(2))));
       // a request on a kept-alive connection at the moment the port closes is cut (IOException);
