@@ -44,11 +44,12 @@ public final class OverheadBenchmark {
     server.setExecutor(Executors.newFixedThreadPool(8));
     server.start();
     String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    String mode = System.getProperty("overhead.mode", "");
     for (int i = 1; i < args.length; i++) {
       Path store = Files.createTempDirectory("uj-overhead").resolve("store.db");
       Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-Xmx256m", "-cp", System.getProperty("java.class.path"), OverheadBenchmark.class.getName(), "--probe",
-          String.valueOf(seconds), args[i], "jdbc:sqlite:" + store, base).inheritIO().start();
+          String.valueOf(seconds), args[i], "jdbc:sqlite:" + store, mode + base).inheritIO().start();
       child.waitFor();
     }
     server.stop(0);
@@ -58,6 +59,26 @@ public final class OverheadBenchmark {
     HttpClient http = HttpClient.newHttpClient();
     List<Probe> probes = new ArrayList<>();
     for (String service : List.of("identity", "compute", "object-store")) {
+      if (base.equals("noop")) { // the scheduler and the store alone, without HTTP
+        probes.add(Probe.of(service, service + "/noop", deadline -> ProbeResult.success()));
+        continue;
+      }
+      if (base.startsWith("huc:")) { // the same request through HttpURLConnection (kept-alive by the JDK)
+        java.net.URL url = URI.create(base.substring(4) + service).toURL();
+        probes.add(Probe.of(service, service + "/huc", deadline -> {
+          java.net.HttpURLConnection c = (java.net.HttpURLConnection) url.openConnection();
+          c.setConnectTimeout((int) deadline.toMillis());
+          c.setReadTimeout((int) deadline.toMillis());
+          int status = c.getResponseCode();
+          try (var in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+            if (in != null) {
+              in.readAllBytes();
+            }
+          }
+          return ProbeResult.ofStatus(status);
+        }));
+        continue;
+      }
       URI uri = URI.create(base + service);
       probes.add(Probe.of(service, service + "/keepalive", deadline -> ProbeResult.ofStatus(http.send(
           HttpRequest.newBuilder(uri).timeout(deadline).build(), HttpResponse.BodyHandlers.discarding()).statusCode())));
