@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -32,7 +33,10 @@ public final class Analysis {
         .stream()
         .map(s -> s.control() ? s : s.withVerdict(VerdictRules.forService(s, in)))
         .toList();
-    List<Finding> run = VerdictRules.forRun(in, judged.stream().anyMatch(s -> !s.control()));
+    List<Finding> run = new ArrayList<>(
+        VerdictRules.forRun(in, judged.stream().anyMatch(s -> !s.control())));
+    run.addAll(VersionRules.forUnanalysed(in,
+        judged.stream().map(ServiceAnalysis::service).collect(Collectors.toSet())));
     Verdict overall = VerdictRules.overall(judged, run);
     return new AnalysisResult(in.window(), timeline.steps(), judged, overall,
         VerdictRules.expectation(in.expected(), overall, judged, run), leaks(judged, in));

@@ -38,6 +38,7 @@ final class VerdictRules {
     findings.addAll(probes(s, in));
     findings.addAll(gaps(s, in.window()));
     findings.addAll(latency(s));
+    findings.addAll(VersionRules.forService(s.service(), in));
     return Verdict.of(s.service(), findings);
   }
 

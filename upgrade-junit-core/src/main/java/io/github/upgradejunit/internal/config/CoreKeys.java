@@ -36,6 +36,10 @@ public final class CoreKeys {
   public static final ConfigKey EXPECT = ConfigKey.choice("upgrade.expect", "none",
       "Fail the build when the overall verdict falls short of this.",
       "none", "rolling", "zero-downtime", "zero-impact");
+  public static final ConfigKey EXPECT_RELEASE = ConfigKey.string("upgrade.expect.release", null,
+      "The release the upgrade should reach, e.g. 2023.1: a service whose last observed release name "
+          + "(or version) does not contain this text is not even rolling (with upgrade.expect set, the "
+          + "build fails). Off when unset.");
   public static final ConfigKey PROBE_RATE = ConfigKey.positiveNumber("upgrade.probe.rate", "10",
       "Probe requests per second per series, sent open-loop (a slow request never delays the next).");
   public static final ConfigKey PROBE_DEADLINE = ConfigKey.duration("upgrade.probe.deadline", "2s",
@@ -52,7 +56,8 @@ public final class CoreKeys {
   public static final ConfigKey CONTROL_PROBE = io.github.upgradejunit.internal.monitor.ControlProbe.URL;
 
   public static final List<ConfigKey> ALL = List.of(PHASE, RUN_ID, STORE, REPORT_DIR, DRIVER, COMMAND,
-      COMMAND_TIMEOUT, SIGNAL_TIMEOUT, CONTROL_PORT, CONTROL_BIND, CONTROL_TOKEN, EXPECT, PROBE_RATE,
+      COMMAND_TIMEOUT, SIGNAL_TIMEOUT, CONTROL_PORT, CONTROL_BIND, CONTROL_TOKEN, EXPECT, EXPECT_RELEASE,
+      PROBE_RATE,
       PROBE_DEADLINE, PROBE_TAIL, PROBE_BASELINE, CONTROL_PROBE, RUNNER, CLEANUP);
 
   private CoreKeys() {

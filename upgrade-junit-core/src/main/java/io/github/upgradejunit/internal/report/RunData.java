@@ -10,6 +10,7 @@ import io.github.upgradejunit.internal.analysis.ResourceCounts;
 import io.github.upgradejunit.internal.analysis.Sample;
 import io.github.upgradejunit.internal.analysis.TestCounts;
 import io.github.upgradejunit.internal.analysis.UpgradeWindow;
+import io.github.upgradejunit.internal.analysis.VersionObservation;
 import io.github.upgradejunit.internal.store.Micros;
 import io.github.upgradejunit.internal.store.Rows;
 import io.github.upgradejunit.internal.store.Store;
@@ -37,6 +38,11 @@ record RunData(Rows.Run run, List<Rows.Event> events, List<Rows.TestResult> test
   private static final List<String> SEVERITY = List.of("intact", "unverified", "affected", "gone");
 
   static RunData load(Store store, String runId, Level expected, boolean countTesterSide) {
+    return load(store, runId, expected, countTesterSide, null);
+  }
+
+  static RunData load(Store store, String runId, Level expected, boolean countTesterSide,
+      String expectedRelease) {
     Rows.Run run = store.run(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
     List<Rows.Event> events = store.events(runId);
     List<Sample> samples = new ArrayList<>();
@@ -53,6 +59,7 @@ record RunData(Rows.Run run, List<Rows.Event> events, List<Rows.TestResult> test
     List<Rows.TestResult> tests = store.testResults(runId);
     List<ResourceView> resources = resources(store, runId);
     List<Rows.LedgerEntry> ledger = store.ledger(runId);
+    List<Rows.Version> versions = store.versions(runId);
     long end = Math.max(Micros.now(), samples.stream().mapToLong(Sample::intendedMicros).max().orElse(0));
     List<Event> analysisEvents = events.stream()
         .map(e -> new Event(e.at(), e.type(), e.service(), e.host(), e.step())).toList();
@@ -60,8 +67,12 @@ record RunData(Rows.Run run, List<Rows.Event> events, List<Rows.TestResult> test
     AnalysisInput input = new AnalysisInput(window, samples, analysisEvents,
         iterations.stream().filter(Rows.Iteration::inWindow).map(i -> new Iteration(i.checkId(),
             emptyToNull(i.service()), i.startedAt(), i.finishedAt(), i.ok(), i.error())).toList(),
-        resourceCounts(resources), ledgerCounts(ledger), testCounts(tests), control, countTesterSide, expected);
-    return new RunData(run, events, tests, resources, ledger, store.versions(runId), iterations,
+        resourceCounts(resources), ledgerCounts(ledger), testCounts(tests), control, countTesterSide, expected,
+        versions.stream().filter(v -> v.service() != null && v.version() != null)
+            .map(v -> new VersionObservation(v.service(), v.at(), v.version(), v.releaseName(), v.runner()))
+            .toList(),
+        expectedRelease);
+    return new RunData(run, events, tests, resources, ledger, versions, iterations,
         store.phases(runId), input);
   }
 
