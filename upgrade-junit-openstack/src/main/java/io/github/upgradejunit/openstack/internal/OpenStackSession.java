@@ -136,7 +136,15 @@ final class OpenStackSession implements PluginSession {
     Optional<ObjectStorage> swift = services.contains(Catalog.OBJECT_STORE) ? Optional.of(storage) : Optional.empty();
     new Reconciler(nova, swift, context.ledger(), context.config().duration(OpenStackKeys.RECONCILE_TIMEOUT),
         Duration.ofMillis(500), log).reconcile();
+    versions.settle(SETTLE_READS);
   }
+
+  /**
+   * Reads of each service's version once the upgrade is over. Behind a load balancer each read may
+   * reach another API node, so a node left on the old release shows up as a second version
+   * (with two nodes, 8 reads all reaching the same one has a chance of 1 in 128).
+   */
+  static final int SETTLE_READS = 8;
 
   /** Delete what the handles left, take the last version reading, write truth.json, disconnect. */
   @Override

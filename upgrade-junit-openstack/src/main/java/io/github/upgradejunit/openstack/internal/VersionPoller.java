@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
@@ -83,6 +85,23 @@ final class VersionPoller implements AutoCloseable {
       });
     }
     return seen;
+  }
+
+  /**
+   * Read each service's version several times and report every distinct version seen: after the
+   * upgrade, more than one means an API node was left behind (the analysis flags mixed versions).
+   */
+  void settle(int reads) {
+    for (String service : List.of(Catalog.IDENTITY, Catalog.COMPUTE, Catalog.OBJECT_STORE)) {
+      Set<String> seen = new LinkedHashSet<>();
+      for (int i = 0; i < reads; i++) {
+        read(service).ifPresent(seen::add);
+      }
+      seen.forEach(version -> {
+        last.put(service, version);
+        sink.observed(service, version, Releases.release(service, version));
+      });
+    }
   }
 
   /** The version of one service now, or empty when it is not in the catalog or did not answer. */
