@@ -97,14 +97,16 @@ public final class TestRuns {
   private void awaitOpenRun() throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
-      try (Store store = Store.open(storeUrl())) {
-        if (store.latestOpenRun().isPresent()) {
-          return;
+      if (java.nio.file.Files.exists(directory.resolve("store.db"))) { // let the run create its store
+        try (Store store = Store.open(storeUrl())) {
+          if (store.latestOpenRun().isPresent()) {
+            return;
+          }
+        } catch (RuntimeException e) {
+          // still being created
         }
-      } catch (RuntimeException e) {
-        // not created yet
       }
-      Thread.sleep(50);
+      Thread.sleep(150);
     }
   }
 

@@ -59,13 +59,39 @@ public final class Store implements AutoCloseable {
   public static Store open(String url) {
     Dialect dialect = Dialect.of(url);
     String prepared = dialect.prepare(url);
+    SQLException last = null;
+    for (int attempt = 1; attempt <= OPEN_ATTEMPTS; attempt++) {
+      try {
+        Connection connection = DriverManager.getConnection(prepared);
+        Store store = new Store(prepared, dialect, connection);
+        try {
+          store.migrate();
+          return store;
+        } catch (StoreException e) {
+          connection.close();
+          if (e.getCause() instanceof SQLException cause) {
+            throw cause;
+          }
+          throw e;
+        }
+      } catch (SQLException e) {
+        last = e;
+        if (!e.getMessage().contains("SQLITE_BUSY") || attempt == OPEN_ATTEMPTS) {
+          break;
+        }
+        pause(attempt); // another JVM is creating or migrating the same file: wait for it
+      }
+    }
+    throw new StoreException("Cannot open the store " + redact(url) + ": " + last.getMessage(), last);
+  }
+
+  private static final int OPEN_ATTEMPTS = 4;
+
+  private static void pause(int attempt) {
     try {
-      Connection connection = DriverManager.getConnection(prepared);
-      Store store = new Store(prepared, dialect, connection);
-      store.migrate();
-      return store;
-    } catch (SQLException e) {
-      throw new StoreException("Cannot open the store " + redact(url) + ": " + e.getMessage(), e);
+      Thread.sleep(250L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
