@@ -6,11 +6,6 @@ import io.github.upgradejunit.spi.Probe;
 import io.github.upgradejunit.spi.ProbeResult;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -51,10 +46,10 @@ final class ApiProbe implements Probe {
   private final Function<AuthState, Request> request;
   private final Check check;
   private final FreshHttp fresh;
-  private final HttpClient shared;
+  private final KeptAliveHttp shared;
 
   ApiProbe(String service, String series, Transport transport, CloudSession session,
-      Function<AuthState, Request> request, Check check, FreshHttp fresh, HttpClient shared) {
+      Function<AuthState, Request> request, Check check, FreshHttp fresh, KeptAliveHttp shared) {
     this.service = service;
     this.series = series;
     this.transport = transport;
@@ -104,14 +99,9 @@ final class ApiProbe implements Probe {
     return new Answer(a.status(), a::header, a.body());
   }
 
-  private Answer sendShared(Request r, Map<String, String> headers, Duration deadline)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(r.url()).timeout(deadline)
-        .method(r.method(), r.body() == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(r.body()));
-    headers.forEach(builder::header);
-    HttpResponse<byte[]> response = shared.send(builder.build(), BodyHandlers.ofByteArray());
-    return new Answer(response.statusCode(), name -> response.headers().firstValue(name).orElse(null),
-        response.body() == null ? new byte[0] : response.body());
+  private Answer sendShared(Request r, Map<String, String> headers, Duration deadline) throws IOException {
+    KeptAliveHttp.Answer a = shared.send(r.method(), r.url(), headers, r.body(), deadline);
+    return new Answer(a.status(), a.header(), a.body());
   }
 
   // ---- checks ----------------------------------------------------------------------------------

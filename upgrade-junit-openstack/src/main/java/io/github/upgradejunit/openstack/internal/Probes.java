@@ -6,7 +6,6 @@ import io.github.upgradejunit.openstack.internal.ApiProbe.Request;
 import io.github.upgradejunit.openstack.internal.ApiProbe.Transport;
 import io.github.upgradejunit.spi.Probe;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +33,14 @@ final class Probes {
 
   private final CloudSession session;
   private final FreshHttp fresh;
-  private final HttpClient shared;
+  private final KeptAliveHttp shared;
   private final IdentityMode identityMode;
   private final byte[] passwordAuth;
 
   Probes(CloudSession session, Tls tls, IdentityMode identityMode) {
     this.session = session;
     this.fresh = new FreshHttp(tls);
-    this.shared = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls.context())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.shared = new KeptAliveHttp(tls);
     this.identityMode = identityMode;
     this.passwordAuth = passwordAuthBody(session.cloud());
   }

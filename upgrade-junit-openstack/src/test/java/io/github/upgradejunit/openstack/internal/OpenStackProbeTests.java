@@ -140,7 +140,7 @@ class OpenStackProbeTests {
   private static Probe probeAt(URI url, Transport transport) {
     ApiProbe probe = new ApiProbe("compute", "compute/test", transport, cloud.session,
         state -> new Request("GET", url, Map.of(), null, true), ApiProbe.jsonArray("servers"),
-        new FreshHttp(cloud.tls), HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+        new FreshHttp(cloud.tls), new KeptAliveHttp(cloud.tls));
     return Probe.of("compute", "compute/test", deadline -> probe.call(Duration.ofMillis(300)));
   }
 
