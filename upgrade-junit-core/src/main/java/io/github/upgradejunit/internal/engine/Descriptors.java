@@ -3,7 +3,6 @@ package io.github.upgradejunit.internal.engine;
 import io.github.upgradejunit.Phase;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -95,11 +94,6 @@ final class Descriptors {
     @Override
     public Set<TestTag> getTags() {
       return tags;
-    }
-
-    @Override
-    public Optional<TestSource> getSource() {
-      return super.getSource();
     }
   }
 

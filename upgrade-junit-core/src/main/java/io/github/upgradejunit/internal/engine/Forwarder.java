@@ -28,7 +28,6 @@ final class Forwarder implements TestExecutionListener {
   private final Phase phase;
   private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
   private final Map<String, StringBuilder> output = new ConcurrentHashMap<>();
-  private volatile int failed;
 
   Forwarder(NestedPhase nested, EngineExecutionListener outer, RunSession session, Phase phase) {
     this.nested = nested;
@@ -37,14 +36,10 @@ final class Forwarder implements TestExecutionListener {
     this.phase = phase;
   }
 
-  int failedTests() {
-    return failed;
-  }
-
   @Override
   public synchronized void dynamicTestRegistered(TestIdentifier id) {
     TestDescriptor parent = nested.mirrorOf(id.getParentId().orElseThrow());
-    TestDescriptor mirror = nested.mirror(id, parent);
+    TestDescriptor mirror = nested.mirror(id);
     parent.addChild(mirror);
     outer.dynamicTestRegistered(mirror);
   }
@@ -75,14 +70,8 @@ final class Forwarder implements TestExecutionListener {
       return;
     }
     outer.executionFinished(nested.mirrorOf(id), result);
-    if (id.isTest()) {
-      if (result.getStatus() == TestExecutionResult.Status.FAILED) {
-        failed++;
-      }
+    if (id.isTest() || result.getStatus() == TestExecutionResult.Status.FAILED) {
       record(id, result.getStatus().name(), result.getThrowable().map(Forwarder::describe).orElse(null));
-    } else if (result.getStatus() == TestExecutionResult.Status.FAILED) {
-      failed++;
-      record(id, "FAILED", result.getThrowable().map(Forwarder::describe).orElse(null));
     }
   }
 

@@ -76,13 +76,13 @@ final class NestedPhase {
 
   private void mirrorChildren(TestIdentifier parent, TestDescriptor parentMirror) {
     for (TestIdentifier child : plan.getChildren(parent)) {
-      parentMirror.addChild(mirror(child, parentMirror));
+      parentMirror.addChild(mirror(child));
       mirrorChildren(child, mirrors.get(child.getUniqueId()));
     }
   }
 
   /** Create (and remember) the mirror of a nested identifier. */
-  TestDescriptor mirror(TestIdentifier nested, TestDescriptor parentMirror) {
+  TestDescriptor mirror(TestIdentifier nested) {
     Mirror mirror = new Mirror(Descriptors.mirrorId(descriptor.getUniqueId(), nested.getUniqueId()), nested);
     mirrors.put(nested.getUniqueId(), mirror);
     return mirror;

@@ -7,8 +7,6 @@ import io.github.upgradejunit.Phase;
 import io.github.upgradejunit.UpgradeTest;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.util.Arrays;
-import java.util.List;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /** Which phase a method belongs to, and which classes are upgrade tests. */
@@ -49,11 +47,5 @@ public final class PhaseAnnotations {
       }
     }
     return "";
-  }
-
-  /** The services as a list. */
-  public static List<String> serviceList(Class<?> type) {
-    String joined = servicesOf(type);
-    return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
   }
 }

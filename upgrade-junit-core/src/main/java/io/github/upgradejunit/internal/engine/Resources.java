@@ -40,7 +40,7 @@ public final class Resources {
   private final Map<String, Object> live = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-  Resources(Store store, Run run, Plugins plugins, String runner) {
+  Resources(Store store, Run run, Plugins plugins) {
     this.store = store;
     this.run = run;
     this.plugins = plugins;

@@ -5,7 +5,6 @@ import io.github.upgradejunit.internal.config.CoreKeys;
 import io.github.upgradejunit.internal.config.UpgradeConfiguration;
 import io.github.upgradejunit.internal.control.CommandDriver;
 import io.github.upgradejunit.internal.control.ControlServer;
-import io.github.upgradejunit.internal.control.EventRules;
 import io.github.upgradejunit.internal.control.SignalDriver;
 import io.github.upgradejunit.internal.engine.Descriptors.PhaseDescriptor;
 import io.github.upgradejunit.internal.engine.Descriptors.Verdict;
@@ -38,7 +37,6 @@ final class RunExecution {
   private RunSession session;
   private ProbeScheduler monitor;
   private long monitorStartedNanos;
-  private int failedTests;
 
   RunExecution(Descriptors.Root root, Map<Phase, NestedPhase> phases, UpgradeConfiguration config,
       EngineExecutionListener listener) {
@@ -106,9 +104,7 @@ final class RunExecution {
 
   private void executeTests(PhaseDescriptor descriptor) {
     NestedPhase nested = phases.get(descriptor.phase());
-    Forwarder forwarder = new Forwarder(nested, listener, session, descriptor.phase());
-    nested.execute(forwarder);
-    failedTests += forwarder.failedTests();
+    nested.execute(new Forwarder(nested, listener, session, descriptor.phase()));
   }
 
   // ---- before ------------------------------------------------------------------------------------
@@ -291,13 +287,5 @@ final class RunExecution {
           series, c.samples(), c.failed())));
       monitor = null;
     }
-  }
-
-  int failedTests() {
-    return failedTests;
-  }
-
-  static boolean isWindowEvent(String type) {
-    return EventRules.TYPES.contains(type);
   }
 }

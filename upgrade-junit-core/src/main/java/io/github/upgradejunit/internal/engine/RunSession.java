@@ -11,7 +11,6 @@ import io.github.upgradejunit.internal.store.Rows.Run;
 import io.github.upgradejunit.internal.store.Store;
 import io.github.upgradejunit.spi.Configuration;
 import io.github.upgradejunit.spi.PluginContext;
-import io.github.upgradejunit.spi.PluginSession;
 import io.github.upgradejunit.spi.RequestLedger;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -57,7 +56,7 @@ public final class RunSession implements AutoCloseable, UpgradeRun {
     this.reportDirectory = Paths.get(config.get(CoreKeys.REPORT_DIR)).toAbsolutePath();
     this.ledger = new StoreLedger(store, run.id(), runner);
     this.plugins = Plugins.open(new Context());
-    this.resources = new Resources(store, run, plugins, runner);
+    this.resources = new Resources(store, run, plugins);
     replayEvents();
     this.follower = new Thread(this::followEvents, "upgrade-junit-events");
     this.follower.setDaemon(true);
@@ -361,10 +360,5 @@ public final class RunSession implements AutoCloseable, UpgradeRun {
     public void log(String source, String line) {
       store.writer().log(run.id(), source, line, runner);
     }
-  }
-
-  /** Whether any plugin session is open; used to explain an empty monitor. */
-  List<PluginSession> pluginSessions() {
-    return plugins.sessions();
   }
 }

@@ -1,6 +1,5 @@
 package io.github.upgradejunit.internal.engine;
 
-import io.github.upgradejunit.internal.store.Micros;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -98,9 +97,5 @@ final class UpgradeWindow {
       TimeUnit.NANOSECONDS.timedWait(this, left);
     }
     return true;
-  }
-
-  static long now() {
-    return Micros.now();
   }
 }
