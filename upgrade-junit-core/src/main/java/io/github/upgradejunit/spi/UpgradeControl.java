@@ -16,6 +16,19 @@ public interface UpgradeControl {
   /** The configuration of the run. */
   Configuration config();
 
+  /** The id of the run the events belong to; empty when the driver runs outside a run. */
+  default String runId() {
+    return "";
+  }
+
+  /**
+   * The base URL of this run's control endpoint (e.g. {@code http://127.0.0.1:7878}), so a driver
+   * can hand it to the deployment tool it starts; empty when the endpoint is not running.
+   */
+  default java.util.Optional<String> controlUrl() {
+    return java.util.Optional.empty();
+  }
+
   /** The upgrade began. */
   void upgradeStarted();
 

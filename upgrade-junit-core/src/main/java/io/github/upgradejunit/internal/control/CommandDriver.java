@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
  * Runs {@code upgrade.command} with {@code sh -c}: the window opens when it starts and closes when
  * it exits (exit 0: finished; otherwise, or past {@code upgrade.command.timeout}: failed). Its
  * output (stdout and stderr, merged) is stored line by line and echoed to the console. The command
- * may also send step events itself with the control endpoint or the {@code signal} command.
+ * may also send step events itself with the control endpoint or the {@code signal} command; it
+ * finds them in its environment: {@code UPGRADE_RUN_ID}, {@code UPGRADE_CONTROL_URL} (the base URL,
+ * when the endpoint runs) and {@code UPGRADE_CONTROL_TOKEN} (when one is set).
  */
 public final class CommandDriver implements UpgradeDriver {
 
@@ -29,7 +31,9 @@ public final class CommandDriver implements UpgradeDriver {
   public void drive(UpgradeControl control) throws Exception {
     String command = control.config().get(CoreKeys.COMMAND);
     Duration timeout = control.config().duration(CoreKeys.COMMAND_TIMEOUT);
-    Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true);
+    exportControl(control, builder.environment());
+    Process process = builder.start();
     control.upgradeStarted();
     Thread pump = new Thread(() -> pump(process, control), "upgrade-junit-command-output");
     pump.setDaemon(true);
@@ -48,6 +52,15 @@ public final class CommandDriver implements UpgradeDriver {
     } else {
       control.upgradeFailed("the upgrade command exited with code " + exit);
     }
+  }
+
+  /** What the command needs to send its own step events to this run. */
+  static void exportControl(UpgradeControl control, java.util.Map<String, String> environment) {
+    if (!control.runId().isEmpty()) {
+      environment.put("UPGRADE_RUN_ID", control.runId());
+    }
+    control.controlUrl().ifPresent(url -> environment.put("UPGRADE_CONTROL_URL", url));
+    control.config().find(CoreKeys.CONTROL_TOKEN).ifPresent(token -> environment.put("UPGRADE_CONTROL_TOKEN", token));
   }
 
   private static void pump(Process process, UpgradeControl control) {

@@ -90,9 +90,14 @@ public final class ControlServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  /** The base URL, e.g. {@code http://127.0.0.1:7878}; events go to {@code /v1/events} below it. */
+  public String baseUrl() {
+    return "http://" + server.getAddress().getHostString() + ":" + port();
+  }
+
   /** The events URL, for messages and docs. */
   public String eventsUrl() {
-    return "http://" + server.getAddress().getHostString() + ":" + port() + "/v1/events";
+    return baseUrl() + "/v1/events";
   }
 
   private void handle(HttpExchange exchange) throws IOException {

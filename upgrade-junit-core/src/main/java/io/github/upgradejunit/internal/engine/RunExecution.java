@@ -132,7 +132,8 @@ final class RunExecution {
     try (ControlServer control = startControl()) {
       UpgradeDriver driver = driver();
       Console.line("upgrade driver: " + driver.name());
-      Thread driving = new Thread(() -> drive(driver), "upgrade-junit-driver");
+      String controlUrl = control == null ? null : control.baseUrl();
+      Thread driving = new Thread(() -> drive(driver, controlUrl), "upgrade-junit-driver");
       driving.setDaemon(true);
       driving.start();
       executeTests(descriptor);
@@ -145,8 +146,8 @@ final class RunExecution {
     }
   }
 
-  private void drive(UpgradeDriver driver) {
-    SessionControl control = new SessionControl(session);
+  private void drive(UpgradeDriver driver, String controlUrl) {
+    SessionControl control = new SessionControl(session, controlUrl);
     UpgradeWindow window = session.window();
     String reason = "the " + driver.name() + " driver ended without starting the upgrade";
     try {

@@ -9,9 +9,21 @@ import java.time.Duration;
 final class SessionControl implements UpgradeControl {
 
   private final RunSession session;
+  private final String controlUrl;
 
-  SessionControl(RunSession session) {
+  SessionControl(RunSession session, String controlUrl) {
     this.session = session;
+    this.controlUrl = controlUrl;
+  }
+
+  @Override
+  public String runId() {
+    return session.id();
+  }
+
+  @Override
+  public java.util.Optional<String> controlUrl() {
+    return java.util.Optional.ofNullable(controlUrl);
   }
 
   @Override

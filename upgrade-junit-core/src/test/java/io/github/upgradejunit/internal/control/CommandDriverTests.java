@@ -26,6 +26,14 @@ class CommandDriverTests {
         return config;
       }
 
+      public String runId() {
+        return "run-42";
+      }
+
+      public java.util.Optional<String> controlUrl() {
+        return java.util.Optional.of("http://127.0.0.1:7979");
+      }
+
       public void upgradeStarted() {
         events.add("started");
       }
@@ -88,5 +96,12 @@ class CommandDriverTests {
     assertThat(output.get(0)).hasSize(CommandDriver.MAX_LINE + " [cut]".length());
     assertThat(output.get(20_000)).isEqualTo("20000");
     assertThat(events).containsExactly("started", "finished");
+  }
+
+  @Test
+  void theCommandFindsTheRunAndTheControlEndpointInItsEnvironment() throws Exception {
+    new CommandDriver().drive(control("echo \"$UPGRADE_RUN_ID $UPGRADE_CONTROL_URL\"", "10s"));
+
+    assertThat(output).containsExactly("run-42 http://127.0.0.1:7979");
   }
 }
