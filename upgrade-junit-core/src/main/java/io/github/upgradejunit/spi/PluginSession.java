@@ -18,6 +18,11 @@ public interface PluginSession extends AutoCloseable {
     return List.of();
   }
 
+  /** Health checks run before the upgrade and after it, each reported as a test of its own. */
+  default List<HealthCheck> healthChecks() {
+    return List.of();
+  }
+
   /** Types usable as {@code @PersistentResource} fields. */
   default List<ResourceType<?>> resourceTypes() {
     return List.of();

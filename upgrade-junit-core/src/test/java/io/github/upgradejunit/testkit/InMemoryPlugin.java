@@ -1,6 +1,7 @@
 package io.github.upgradejunit.testkit;
 
 import io.github.upgradejunit.spi.ConfigKey;
+import io.github.upgradejunit.spi.HealthCheck;
 import io.github.upgradejunit.spi.PluginContext;
 import io.github.upgradejunit.spi.PluginSession;
 import io.github.upgradejunit.spi.Probe;
@@ -26,6 +27,9 @@ public final class InMemoryPlugin implements io.github.upgradejunit.spi.UpgradeP
   /** Boxes that exist, by id: what a cloud would hold. */
   public static final Map<String, Box> BOXES = new ConcurrentHashMap<>();
 
+  /** The health checks the plugin contributes; tests set them. */
+  public static final List<HealthCheck> HEALTH_CHECKS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   /** Whether the probe succeeds. */
   public static final AtomicBoolean HEALTHY = new AtomicBoolean(true);
 
@@ -48,6 +52,11 @@ public final class InMemoryPlugin implements io.github.upgradejunit.spi.UpgradeP
       @Override
       public List<ResourceType<?>> resourceTypes() {
         return List.of(new BoxType());
+      }
+
+      @Override
+      public List<HealthCheck> healthChecks() {
+        return List.copyOf(HEALTH_CHECKS);
       }
 
       @Override

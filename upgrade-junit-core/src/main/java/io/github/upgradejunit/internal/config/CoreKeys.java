@@ -55,10 +55,14 @@ public final class CoreKeys {
 
   public static final ConfigKey CONTROL_PROBE = io.github.upgradejunit.internal.monitor.ControlProbe.URL;
 
+  public static final ConfigKey HEALTH_TIMEOUT = ConfigKey.duration("upgrade.health.timeout", "30s",
+      "How long one plugin health check may take before it is abandoned and failed.");
+
   public static final List<ConfigKey> ALL = List.of(PHASE, RUN_ID, STORE, REPORT_DIR, DRIVER, COMMAND,
       COMMAND_TIMEOUT, SIGNAL_TIMEOUT, CONTROL_PORT, CONTROL_BIND, CONTROL_TOKEN, EXPECT, EXPECT_RELEASE,
       PROBE_RATE,
-      PROBE_DEADLINE, PROBE_TAIL, PROBE_BASELINE, CONTROL_PROBE, RUNNER, CLEANUP);
+      PROBE_DEADLINE, PROBE_TAIL, PROBE_BASELINE, CONTROL_PROBE, RUNNER, CLEANUP,
+      HEALTH_TIMEOUT);
 
   private CoreKeys() {
   }

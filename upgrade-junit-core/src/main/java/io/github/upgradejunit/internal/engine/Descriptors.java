@@ -109,6 +109,18 @@ final class Descriptors {
     }
   }
 
+  /** A plugin's health check, run as a test of its own in the before and the after phase. */
+  static final class Health extends AbstractTestDescriptor {
+    Health(UniqueId parent, String segment, String name) {
+      super(parent.append("health", segment), name);
+    }
+
+    @Override
+    public Type getType() {
+      return Type.TEST;
+    }
+  }
+
   /**
    * The id of a mirror: the phase's id followed by the nested id's segments after the engine
    * segment, e.g. {@code [engine:upgrade-junit]/[phase:during]/[class:X]/[method:m()]}.

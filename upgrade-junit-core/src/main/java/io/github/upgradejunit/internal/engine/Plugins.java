@@ -1,6 +1,7 @@
 package io.github.upgradejunit.internal.engine;
 
 import io.github.upgradejunit.spi.ConfigKey;
+import io.github.upgradejunit.spi.HealthCheck;
 import io.github.upgradejunit.spi.PluginContext;
 import io.github.upgradejunit.spi.PluginSession;
 import io.github.upgradejunit.spi.Probe;
@@ -63,6 +64,13 @@ public final class Plugins implements AutoCloseable {
     List<Probe> probes = new ArrayList<>();
     sessions.forEach(s -> probes.addAll(s.probes()));
     return probes;
+  }
+
+  /** Every health check the plugins contribute. */
+  public List<HealthCheck> healthChecks() {
+    List<HealthCheck> checks = new ArrayList<>();
+    sessions.forEach(s -> checks.addAll(s.healthChecks()));
+    return checks;
   }
 
   /** The resource type serving a field type, if a plugin has one. */

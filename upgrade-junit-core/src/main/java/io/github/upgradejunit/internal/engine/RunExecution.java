@@ -113,6 +113,7 @@ final class RunExecution {
     if (allPhases) {
       startMonitor();
     }
+    new HealthChecks(session, listener).run(descriptor, session.plugins().healthChecks());
     executeTests(descriptor);
     if (allPhases && monitor != null) {
       Duration baseline = config.duration(CoreKeys.PROBE_BASELINE);
@@ -208,6 +209,7 @@ final class RunExecution {
 
   private void after(PhaseDescriptor descriptor) throws InterruptedException {
     session.plugins().afterUpgrade();
+    new HealthChecks(session, listener).run(descriptor, session.plugins().healthChecks());
     verifyResources(Phase.AFTER);
     executeTests(descriptor);
     cleanup();
