@@ -136,9 +136,25 @@ final class Compute {
 
   /** The project's servers (Nova's first page). */
   List<ServerState> list() {
+    return list(Map.of());
+  }
+
+  /**
+   * The project's servers whose name starts with the prefix. Nova filters by name itself (a
+   * regular expression), so the run's servers are all on the first page however many others the
+   * project holds.
+   */
+  List<ServerState> listNamed(String prefix) {
+    if (!prefix.matches("[A-Za-z0-9_-]*")) {
+      throw new IllegalArgumentException("a name prefix of letters, digits, '_' and '-' only: " + prefix);
+    }
+    return list(Map.of("name", "^" + prefix));
+  }
+
+  private List<ServerState> list(Map<String, String> filter) {
     try {
       return session.withClient(SERVICE,
-          os -> os.compute().servers().list().stream().map(s -> ServerState.of(s)).toList());
+          os -> os.compute().servers().list(filter).stream().map(s -> ServerState.of(s)).toList());
     } catch (RuntimeException e) {
       throw Failures.of(SERVICE, "GET /servers/detail", e);
     }

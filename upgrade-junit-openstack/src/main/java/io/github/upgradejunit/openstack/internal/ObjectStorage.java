@@ -121,10 +121,21 @@ final class ObjectStorage {
     }
   }
 
-  /** The account's containers whose name starts with the prefix (Swift's first page). */
+  /** The account's containers whose name starts with the prefix, every page of them. */
   List<String> containers(String prefix) {
-    Rest.Response response = rest.call(SERVICE, "GET", "?format=json&prefix=" + URLEncoder.encode(prefix,
-        StandardCharsets.UTF_8), Map.of("Accept", "application/json"), null);
+    List<String> names = new ArrayList<>();
+    List<String> page;
+    do {
+      String marker = names.isEmpty() ? "" : "&marker=" + URLEncoder.encode(names.get(names.size() - 1),
+          StandardCharsets.UTF_8);
+      page = containerPage("?format=json&prefix=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8) + marker);
+      names.addAll(page);
+    } while (!page.isEmpty());
+    return names;
+  }
+
+  private List<String> containerPage(String query) {
+    Rest.Response response = rest.call(SERVICE, "GET", query, Map.of("Accept", "application/json"), null);
     Rest.expectOk(SERVICE, "GET the account", response);
     List<String> names = new ArrayList<>();
     try {

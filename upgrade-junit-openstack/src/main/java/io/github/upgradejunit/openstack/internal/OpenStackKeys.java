@@ -54,10 +54,14 @@ public final class OpenStackKeys {
       "Circuit breaker: after this many consecutive failed creates of one service, stop creating "
           + "resources of it for the rest of the run.");
 
+  public static final ConfigKey ADMIN_CLOUD = ConfigKey.string("upgrade.openstack.admin.cloud", null,
+      "A clouds.yaml cloud with the admin role, used only for admin-only health checks (Nova's service list); "
+          + "'simulator' with the embedded simulator. Unset: those checks are skipped.");
+
   public static final List<ConfigKey> ALL = List.of(CLOUD, SCENARIO, CONNECT_TIMEOUT, READ_TIMEOUT,
       TOKEN_REFRESH, PROBE_IDENTITY, BACKENDS_IDENTITY, BACKENDS_COMPUTE, BACKENDS_OBJECT_STORE,
       VERSION_INTERVAL, SERVER_FLAVOR, SERVER_IMAGE, SERVER_NETWORK, SERVER_KEYPAIR, SERVER_TIMEOUT,
-      RECONCILE_TIMEOUT, CREATE_FAILURES);
+      RECONCILE_TIMEOUT, CREATE_FAILURES, ADMIN_CLOUD);
 
   private OpenStackKeys() {
   }

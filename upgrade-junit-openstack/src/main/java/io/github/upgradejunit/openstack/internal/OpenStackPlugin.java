@@ -45,7 +45,9 @@ public final class OpenStackPlugin implements UpgradePlugin {
     CloudConfig cloud = located.cloud().get();
     log.accept("openstack", "testing " + cloud.where() + " at " + cloud.authUrl() + ", interface "
         + cloud.interfaceName() + cloud.regionName().map(r -> ", region " + r).orElse(""));
-    return Optional.of(OpenStackSession.open(context, log, cloud, Optional.empty()));
+    Optional<CloudConfig> admin = context.config().find(OpenStackKeys.ADMIN_CLOUD)
+        .map(name -> locator.locate(Optional.of(name.trim())).cloud().orElseThrow());
+    return Optional.of(OpenStackSession.open(context, log, cloud, admin, Optional.empty()));
   }
 
   private static PluginSession openSimulator(PluginContext context, PluginLog log) throws Exception {
@@ -61,7 +63,9 @@ public final class OpenStackPlugin implements UpgradePlugin {
       log.accept("openstack", "embedded simulator at " + simulated.simulator().authUrl() + ", scenario '"
           + simulated.driver().scenario().name() + "' (about " + simulated.driver().scenario().estimatedDuration()
           .toSeconds() + " s)");
-      return OpenStackSession.open(context, log, simulated.cloud(), Optional.of(simulated));
+      Optional<CloudConfig> admin = context.config().find(OpenStackKeys.ADMIN_CLOUD)
+          .filter(OpenStackKeys.SIMULATOR::equalsIgnoreCase).map(name -> simulated.adminCloud());
+      return OpenStackSession.open(context, log, simulated.cloud(), admin, Optional.of(simulated));
     } catch (RuntimeException e) {
       simulated.close();
       throw e;

@@ -5,6 +5,7 @@ import io.github.upgradejunit.openstack.Keystone;
 import io.github.upgradejunit.openstack.Nova;
 import io.github.upgradejunit.openstack.Swift;
 import io.github.upgradejunit.spi.Configuration;
+import io.github.upgradejunit.spi.HealthCheck;
 import io.github.upgradejunit.spi.PluginContext;
 import io.github.upgradejunit.spi.PluginSession;
 import io.github.upgradejunit.spi.Probe;
@@ -42,9 +43,10 @@ final class OpenStackSession implements PluginSession {
   private final Map<Class<?>, Object> handles = new LinkedHashMap<>();
   private final VersionPoller versions;
   private final Optional<SimulatedCloud> simulator;
+  private final List<HealthCheck> healthChecks;
 
   private OpenStackSession(PluginContext context, PluginLog log, CloudSession auth, Tls tls, Timeouts timeouts,
-      Optional<SimulatedCloud> simulator) {
+      Optional<CloudConfig> admin, Optional<SimulatedCloud> simulator) {
     Configuration config = context.config();
     this.context = context;
     this.log = log;
@@ -69,12 +71,14 @@ final class OpenStackSession implements PluginSession {
     handles.put(Keystone.class, new KeystoneHandle(identity));
     handles.put(Nova.class, new NovaHandle(compute, context, ledger, computeBreaker, transients));
     handles.put(Swift.class, new SwiftHandle(storage, context, ledger, transients));
+    this.healthChecks = new ServiceHealth(auth, rest, admin.map(cloud -> () -> new CloudSession(cloud, Tls.of(cloud),
+        timeouts, config.duration(OpenStackKeys.TOKEN_REFRESH), log).start())).checks();
     this.versions = new VersionPoller(auth, rest, config.duration(OpenStackKeys.VERSION_INTERVAL),
         context::versionObserved, log);
   }
 
   /** Authenticate, build everything, and take the first version reading. */
-  static OpenStackSession open(PluginContext context, PluginLog log, CloudConfig cloud,
+  static OpenStackSession open(PluginContext context, PluginLog log, CloudConfig cloud, Optional<CloudConfig> admin,
       Optional<SimulatedCloud> simulator) {
     Configuration config = context.config();
     Tls tls = Tls.of(cloud);
@@ -87,7 +91,7 @@ final class OpenStackSession implements PluginSession {
     CloudSession auth = new CloudSession(cloud, tls, timeouts, config.duration(OpenStackKeys.TOKEN_REFRESH), log);
     auth.start();
     try {
-      OpenStackSession session = new OpenStackSession(context, log, auth, tls, timeouts, simulator);
+      OpenStackSession session = new OpenStackSession(context, log, auth, tls, timeouts, admin, simulator);
       session.versions.start();
       return session;
     } catch (RuntimeException e) {
@@ -111,6 +115,11 @@ final class OpenStackSession implements PluginSession {
   @Override
   public List<Probe> probes() {
     return probes;
+  }
+
+  @Override
+  public List<HealthCheck> healthChecks() {
+    return healthChecks;
   }
 
   @Override

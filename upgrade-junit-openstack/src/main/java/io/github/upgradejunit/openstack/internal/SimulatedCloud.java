@@ -50,6 +50,14 @@ final class SimulatedCloud implements AutoCloseable {
         user.projectDomainName(), null, simulator.region(), "public", true, null);
   }
 
+  /** The admin account's settings, for the admin-only health checks. */
+  CloudConfig adminCloud() {
+    SimulatorCredentials admin = simulator.adminCredentials().orElseThrow();
+    return new CloudConfig(OpenStackKeys.SIMULATOR + "-admin", "the embedded simulator (admin)", simulator.authUrl(),
+        admin.username(), null, Secret.of(admin.password()), admin.projectName(), null, admin.userDomainName(), null,
+        admin.projectDomainName(), null, simulator.region(), "public", true, null);
+  }
+
   /** Write {@code truth.json} into the directory and stop the simulator. */
   void close(Path reportDirectory) throws IOException {
     try {

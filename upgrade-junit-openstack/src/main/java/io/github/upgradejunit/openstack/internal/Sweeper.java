@@ -41,7 +41,7 @@ public final class Sweeper {
    */
   public List<Leftover> find(String runId, boolean onlyTransient) {
     List<Leftover> found = new ArrayList<>();
-    compute.ifPresent(c -> c.list().stream()
+    compute.ifPresent(c -> c.listNamed(PREFIX).stream()
         .filter(s -> s.name().startsWith(PREFIX) && runId.equals(s.metadata().get(RunTag.KEY)))
         .filter(s -> !onlyTransient || RunTag.TRANSIENT.equals(s.metadata().get(RunTag.ROLE)))
         .forEach(s -> found.add(new Leftover(Catalog.COMPUTE, "server", s.id(), s.name()))));

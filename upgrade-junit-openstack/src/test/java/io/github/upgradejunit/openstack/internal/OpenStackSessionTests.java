@@ -31,7 +31,7 @@ class OpenStackSessionTests {
       during.phase = Phase.DURING;
       String container = during.resourceName("scratch");
       String serverName;
-      try (OpenStackSession session = OpenStackSession.open(during, new PluginLog(during), cloud.cloud,
+      try (OpenStackSession session = OpenStackSession.open(during, new PluginLog(during), cloud.cloud, Optional.empty(),
           Optional.empty())) {
         ((Swift) session.handle(Swift.class).orElseThrow()).put("scratch", "o", new byte[] {1, 2, 3});
         Server server = ((Nova) session.handle(Nova.class).orElseThrow()).createServer("forgotten");
@@ -45,7 +45,7 @@ class OpenStackSessionTests {
       FakeContext after = new FakeContext(during.runId, directory).with("upgrade.openstack.version.interval", "1h");
       after.phase = Phase.AFTER;
       after.ledger.entries.addAll(during.ledger.entries);
-      try (OpenStackSession session = OpenStackSession.open(after, new PluginLog(after), cloud.cloud,
+      try (OpenStackSession session = OpenStackSession.open(after, new PluginLog(after), cloud.cloud, Optional.empty(),
           Optional.empty())) {
         session.afterUpgrade();
         assertThat(after.ledger.only(Ledger.PUT_OBJECT).fate()).isEqualTo(Fate.HONORED);

@@ -1,0 +1,124 @@
+package io.github.upgradejunit.example.devcloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Truth on a real OpenStack: the example suite against the devcloud (Keystone, Swift and Nova from
+ * Debian's packages on loopback) through real restarts, run by {@code scripts/devcloud} as the
+ * upgrade command. The rolling restart must come out zero-downtime; the hard restart must show an
+ * outage that an independent curl prober, sharing no code with us, agrees with.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DevcloudIT {
+
+  /** The witness's period: finer than our 100 ms probes. */
+  static final int PROBER_INTERVAL_MS = 20;
+
+  @TempDir
+  Path directory;
+
+  private Devcloud cloud;
+  private Set<String> before;
+
+  @BeforeEach
+  void takeInventory() throws Exception {
+    cloud = Devcloud.require();
+    before = ProjectInventory.of(cloud, directory);
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName("a rolling restart of Keystone and Swift is zero-downtime, and nothing is lost or left behind")
+  void rollingRestart() throws Exception {
+    SuiteRun run = SuiteRun.in(directory, cloud)
+        .with("upgrade.command", cloud.script("restart rolling keystone") + " && " + cloud.script("restart rolling swift"))
+        .run();
+
+    assertThat(run.exitCode).as("every test passed; see %s", run.directory.resolve("console.txt")).isZero();
+    assertThat(stepNames(run)).contains("rolling restart keystone-1", "rolling restart keystone-2");
+    for (String service : List.of("identity", "object-store")) {
+      assertThat(run.service(service).path("verdict").path("zeroDowntime").asBoolean())
+          .as("%s: %s", service, run.service(service).path("verdict").path("evidence")).isTrue();
+      assertThat(run.service(service).path("outages")).isEmpty();
+    }
+    assertSurvivedReconciledAndCleanedUp(run);
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("a hard restart of Keystone and of Swift is an outage the independent prober agrees with")
+  void hardRestart() throws Exception {
+    SuiteRun run;
+    List<IndependentProber.Window> keystone;
+    List<IndependentProber.Window> swift;
+    try (IndependentProber keystoneWitness = IndependentProber.start(cloud.prober(), Devcloud.KEYSTONE,
+            PROBER_INTERVAL_MS, directory.resolve("keystone-prober.txt"));
+        IndependentProber swiftWitness = IndependentProber.start(cloud.prober(), Devcloud.SWIFT_HEALTHCHECK,
+            PROBER_INTERVAL_MS, directory.resolve("swift-prober.txt"))) {
+      run = SuiteRun.in(directory, cloud)
+          .with("upgrade.command", cloud.script("restart hard keystone") + " && sleep 5 && "
+              + cloud.script("restart hard swift"))
+          .run();
+      keystone = keystoneWitness.windows();
+      swift = swiftWitness.windows();
+    }
+
+    assertAgrees("identity", run.service("identity"), keystone);
+    assertAgrees("object-store", run.service("object-store"), swift);
+    assertSurvivedReconciledAndCleanedUp(run);
+  }
+
+  /**
+   * Both measurements bracket the same true downtime, ours with its stated bounds, the witness's
+   * within its own resolution; so the witness's estimate must lie within our bounds widened by
+   * the witness's resolution (two of its intervals).
+   */
+  private static void assertAgrees(String service, JsonNode measured, List<IndependentProber.Window> witness) {
+    assertThat(witness).as("the witness saw %s fail", service).isNotEmpty();
+    double witnessed = witness.stream().mapToDouble(IndependentProber.Window::estimateMs).sum();
+    JsonNode downtime = measured.path("downtime");
+    double tolerance = 2 * PROBER_INTERVAL_MS;
+    System.out.printf("%s: measured %.0f ms [%.0f, %.0f], witness %.0f ms (%s)%n", service,
+        downtime.path("totalMs").asDouble(), downtime.path("lowerMs").asDouble(), downtime.path("upperMs").asDouble(),
+        witnessed, witness);
+    assertThat(measured.path("outages")).as("%s outages", service).isNotEmpty();
+    assertThat(witnessed).as("%s: the witness's downtime within our bounds %s", service, downtime)
+        .isBetween(downtime.path("lowerMs").asDouble() - tolerance, downtime.path("upperMs").asDouble() + tolerance);
+    assertThat(measured.path("verdict").path("zeroDowntime").asBoolean()).isFalse();
+  }
+
+  /** Resources survived, accepted requests were honored, and the project is as it was. */
+  private void assertSurvivedReconciledAndCleanedUp(SuiteRun run) throws Exception {
+    JsonNode resources = run.summary.path("resources");
+    assertThat(resources.path("created").asInt()).isEqualTo(3);
+    assertThat(resources.path("intact").asInt()).as("%s", resources.path("items")).isEqualTo(3);
+    assertThat(resources.path("leaked").asInt()).isZero();
+    JsonNode requests = run.summary.path("requests");
+    assertThat(requests.path("accepted").asInt()).as("server creates and object puts during the restart")
+        .isPositive();
+    assertThat(requests.path("lost").asInt()).isZero();
+    assertThat(requests.path("honored").asInt()).isEqualTo(requests.path("accepted").asInt());
+    assertThat(ProjectInventory.of(cloud, directory)).as("what the project holds after the run").isEqualTo(before);
+    assertThat(Files.exists(run.directory.resolve("report/index.html"))).isTrue();
+  }
+
+  private static List<String> stepNames(SuiteRun run) {
+    List<String> names = new ArrayList<>();
+    run.summary.path("steps").forEach(step -> names.add(step.path("name").asText()));
+    return names;
+  }
+}

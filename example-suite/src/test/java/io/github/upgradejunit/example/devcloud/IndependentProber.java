@@ -1,0 +1,97 @@
+package io.github.upgradejunit.example.devcloud;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code scripts/independent-prober}: a curl loop that shares no code with ours, started by a test
+ * as a witness. Its failure windows are bracketed like ours: at least from the start of the first
+ * to the end of the last failed request, at most from the last good request before to the first good
+ * one after.
+ */
+final class IndependentProber implements AutoCloseable {
+
+  /** One failure window the witness saw, in epoch microseconds. */
+  record Window(long lowerStart, long lowerEnd, long upperStart, long upperEnd, int failed) {
+    double lowerMs() {
+      return (lowerEnd - lowerStart) / 1_000.0;
+    }
+
+    double upperMs() {
+      return (upperEnd - upperStart) / 1_000.0;
+    }
+
+    double estimateMs() {
+      return (lowerMs() + upperMs()) / 2;
+    }
+  }
+
+  private record Request(long start, long end, boolean ok) {
+  }
+
+  final int intervalMs;
+  private final Path output;
+  private final Process process;
+
+  private IndependentProber(Path script, String url, int intervalMs, Path output) throws IOException {
+    this.intervalMs = intervalMs;
+    this.output = output;
+    this.process = new ProcessBuilder(script.toString(), url, Integer.toString(intervalMs), output.toString())
+        .redirectErrorStream(true).redirectOutput(output.resolveSibling(output.getFileName() + ".log").toFile())
+        .start();
+  }
+
+  static IndependentProber start(Path script, String url, int intervalMs, Path output) throws IOException {
+    return new IndependentProber(script, url, intervalMs, output);
+  }
+
+  /** The failure windows seen so far; failures closer than a second apart form one window. */
+  List<Window> windows() throws IOException {
+    List<Request> requests = new ArrayList<>();
+    for (String line : Files.readAllLines(output)) {
+      String[] field = line.trim().split("\\s+");
+      if (field.length == 3) {
+        int code = Integer.parseInt(field[2]);
+        requests.add(new Request(Long.parseLong(field[0]), Long.parseLong(field[1]), code >= 200 && code < 400));
+      }
+    }
+    List<Window> windows = new ArrayList<>();
+    int i = 0;
+    while (i < requests.size()) {
+      if (requests.get(i).ok()) {
+        i++;
+        continue;
+      }
+      int first = i;
+      int last = i;
+      for (int j = i + 1; j < requests.size() && requests.get(j).start() - requests.get(last).end() < 1_000_000; j++) {
+        if (!requests.get(j).ok()) {
+          last = j;
+        }
+      }
+      long upperStart = first > 0 ? requests.get(first - 1).start() : requests.get(first).start();
+      long upperEnd = last + 1 < requests.size() ? requests.get(last + 1).end() : requests.get(last).end();
+      int failed = (int) requests.subList(first, last + 1).stream().filter(r -> !r.ok()).count();
+      windows.add(new Window(requests.get(first).start(), requests.get(last).end(), upperStart, upperEnd, failed));
+      i = last + 1;
+    }
+    return windows;
+  }
+
+  /** How many requests it made. */
+  long requests() throws IOException {
+    return Files.readAllLines(output).size();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(5, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}
