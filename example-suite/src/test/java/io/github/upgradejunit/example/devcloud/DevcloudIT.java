@@ -83,21 +83,27 @@ class DevcloudIT {
   }
 
   /**
-   * Both measurements bracket the same true downtime, ours with its stated bounds, the witness's
-   * within its own resolution; so the witness's estimate must lie within our bounds widened by
-   * the witness's resolution (two of its intervals).
+   * Both measurements bracket the same true downtime: ours between its stated lower and upper
+   * bounds, the witness's between the span of its failed requests and the span from its last good
+   * request before to its first good one after. Both cannot be right unless the two brackets
+   * overlap; they are compared widened by the witness's tolerance (two of its intervals).
    */
   private static void assertAgrees(String service, JsonNode measured, List<IndependentProber.Window> witness) {
     assertThat(witness).as("the witness saw %s fail", service).isNotEmpty();
-    double witnessed = witness.stream().mapToDouble(IndependentProber.Window::estimateMs).sum();
+    double witnessLower = witness.stream().mapToDouble(IndependentProber.Window::lowerMs).sum();
+    double witnessUpper = witness.stream().mapToDouble(IndependentProber.Window::upperMs).sum();
     JsonNode downtime = measured.path("downtime");
+    double lower = downtime.path("lowerMs").asDouble();
+    double upper = downtime.path("upperMs").asDouble();
     double tolerance = 2 * PROBER_INTERVAL_MS;
-    System.out.printf("%s: measured %.0f ms [%.0f, %.0f], witness %.0f ms (%s)%n", service,
-        downtime.path("totalMs").asDouble(), downtime.path("lowerMs").asDouble(), downtime.path("upperMs").asDouble(),
-        witnessed, witness);
+    System.out.printf("%s: measured %.0f ms [%.0f, %.0f] in %d outage(s); witness [%.0f, %.0f] in %s%n", service,
+        downtime.path("totalMs").asDouble(), lower, upper, measured.path("outages").size(), witnessLower,
+        witnessUpper, witness);
     assertThat(measured.path("outages")).as("%s outages", service).isNotEmpty();
-    assertThat(witnessed).as("%s: the witness's downtime within our bounds %s", service, downtime)
-        .isBetween(downtime.path("lowerMs").asDouble() - tolerance, downtime.path("upperMs").asDouble() + tolerance);
+    assertThat(witnessUpper).as("%s: the witness's upper bound reaches our lower bound %.0f ms", service, lower)
+        .isGreaterThanOrEqualTo(lower - tolerance);
+    assertThat(witnessLower).as("%s: the witness's lower bound stays below our upper bound %.0f ms", service, upper)
+        .isLessThanOrEqualTo(upper + tolerance);
     assertThat(measured.path("verdict").path("zeroDowntime").asBoolean()).isFalse();
   }
 
