@@ -149,9 +149,9 @@ public final class FaultProxy implements AutoCloseable {
       } catch (IOException e) {
         throw new IllegalStateException("cannot listen again on port " + port, e);
       }
-    } else if (was != Fault.NONE) {
-      closeAll(); // stalled, dripping and black-holed connections end now
     }
+    // stalled, dripping and black-holed answers see the change and end their connection; others,
+    // a delayed answer in flight for instance, finish normally
     return this;
   }
 
