@@ -174,13 +174,13 @@ class RunFaultMatrixTests {
     return builder.start();
   }
 
-  /** One run whose upgrade window plays each fault in turn: 3.5 s faulty, then 2 s healthy. */
+  /** One run whose upgrade window plays each fault in turn: 4.5 s faulty (a hung call lasts up to 2 s), then 2 s healthy. */
   static Outcome play(List<Fault> faults, Path directory) throws Exception {
     Files.createDirectories(directory);
     List<String> before = inventory.list();
     StringBuilder command = new StringBuilder("sleep 1");
     for (int i = 0; i < faults.size(); i++) {
-      command.append("; touch ").append(directory.resolve("on-" + i)).append("; sleep 3.5; touch ")
+      command.append("; touch ").append(directory.resolve("on-" + i)).append("; sleep 4.5; touch ")
           .append(directory.resolve("off-" + i)).append("; sleep 2");
     }
     Process run = child(directory, "all", command.toString());
