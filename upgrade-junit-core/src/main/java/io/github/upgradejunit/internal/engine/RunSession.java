@@ -9,6 +9,7 @@ import io.github.upgradejunit.internal.store.Micros;
 import io.github.upgradejunit.internal.store.Rows.Event;
 import io.github.upgradejunit.internal.store.Rows.Run;
 import io.github.upgradejunit.internal.store.Store;
+import io.github.upgradejunit.internal.store.StoreException;
 import io.github.upgradejunit.spi.Configuration;
 import io.github.upgradejunit.spi.PluginContext;
 import io.github.upgradejunit.spi.RequestLedger;
@@ -215,7 +216,17 @@ public final class RunSession implements AutoCloseable, UpgradeRun {
       return problem;
     }
     long at = Micros.now();
-    long id = store.event(run.id(), at, type, service, host, step, detail, runner);
+    long id;
+    try {
+      id = store.event(run.id(), at, type, service, host, step, detail, runner);
+    } catch (StoreException e) {
+      // the store refuses (disk full, read-only): the event still opens or closes this JVM's window,
+      // or the during phase would wait for an upgrade-finished that can never be recorded
+      Console.line("ERROR: cannot record " + type + " in the store (" + e.getMessage() + "); it takes effect in "
+          + "this JVM only");
+      take(new Event(-1, at, type, service, host, step, detail, runner));
+      return Optional.empty();
+    }
     apply(new Event(id, at, type, service, host, step, detail, runner));
     return Optional.empty();
   }
@@ -225,6 +236,10 @@ public final class RunSession implements AutoCloseable, UpgradeRun {
       return;
     }
     lastEventId = event.id();
+    take(event);
+  }
+
+  private synchronized void take(Event event) {
     String step = EventRules.stepName(event.service(), event.host(), event.step());
     switch (event.type()) {
       case EventRules.UPGRADE_STARTED -> {

@@ -81,11 +81,7 @@ record ReportModel(RunData data, AnalysisResult result, ObjectNode summary, List
 
   /** The iterations of a service's during checks; {@code null} for those of no single service. */
   List<Rows.Iteration> iterationsOf(String service) {
-    return data.iterations().stream().filter(i -> Objects.equals(emptyToNull(i.service()), service)).toList();
-  }
-
-  private static String emptyToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
+    return data.iterations().stream().filter(i -> RunData.services(i.service()).contains(service)).toList();
   }
 
   /** A service's timeline SVG; standalone documents carry their own legend. */

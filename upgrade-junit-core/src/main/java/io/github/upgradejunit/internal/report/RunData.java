@@ -65,8 +65,10 @@ record RunData(Rows.Run run, List<Rows.Event> events, List<Rows.TestResult> test
         .map(e -> new Event(e.at(), e.type(), e.service(), e.host(), e.step())).toList();
     UpgradeWindow window = UpgradeWindow.fromEvents(analysisEvents, run.closedAt() == null ? end : run.closedAt());
     AnalysisInput input = new AnalysisInput(window, samples, analysisEvents,
-        iterations.stream().filter(Rows.Iteration::inWindow).map(i -> new Iteration(i.checkId(),
-            emptyToNull(i.service()), i.startedAt(), i.finishedAt(), i.ok(), i.error())).toList(),
+        // a check of a class testing several services counts for each of them, as its test results do
+        iterations.stream().filter(Rows.Iteration::inWindow).flatMap(i -> services(i.service()).stream()
+            .map(service -> new Iteration(i.checkId(), service, i.startedAt(), i.finishedAt(), i.ok(), i.error())))
+            .toList(),
         resourceCounts(resources), ledgerCounts(ledger), testCounts(tests), control, countTesterSide, expected,
         versions.stream().filter(v -> v.service() != null && v.version() != null)
             .map(v -> new VersionObservation(v.service(), v.at(), v.version(), v.releaseName(), v.runner()))
@@ -78,10 +80,6 @@ record RunData(Rows.Run run, List<Rows.Event> events, List<Rows.TestResult> test
 
   private static String shared(Map<String, String> names, String name) {
     return name == null ? null : names.computeIfAbsent(name, n -> n);
-  }
-
-  private static String emptyToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 
   private static List<ResourceView> resources(Store store, String runId) {
@@ -122,12 +120,16 @@ record RunData(Rows.Run run, List<Rows.Event> events, List<Rows.TestResult> test
     return new ArrayList<>(counts.values());
   }
 
+  /** The services of an {@code @UpgradeTest(services = ...)} list as stored ("compute,object-store"); [null] for none. */
+  static List<String> services(String stored) {
+    return stored == null || stored.isBlank() ? Collections.singletonList(null) : Arrays.asList(stored.split(","));
+  }
+
   private static List<TestCounts> testCounts(List<Rows.TestResult> tests) {
     Map<String, TestCounts> counts = new LinkedHashMap<>();
     for (Rows.TestResult t : tests) {
       Phase phase = Phase.valueOf(t.phase().toUpperCase(Locale.ROOT));
-      List<String> services = t.services() == null || t.services().isBlank()
-          ? Collections.singletonList(null) : Arrays.asList(t.services().split(","));
+      List<String> services = services(t.services());
       for (String service : services) {
         TestCounts one = new TestCounts(service, phase, "SUCCESSFUL".equals(t.status()) ? 1 : 0,
             "FAILED".equals(t.status()) ? 1 : 0, "SKIPPED".equals(t.status()) || "ABORTED".equals(t.status()) ? 1 : 0);

@@ -214,16 +214,18 @@ public final class BatchWriter implements AutoCloseable {
         }
         connection.commit();
       } catch (SQLException e) {
-        connection.rollback();
-        throw e;
-      } finally {
         for (PreparedStatement statement : statements.values()) {
-          statement.close();
+          closeQuietly(statement, e);
         }
-        // back to autocommit: the SQLite driver would otherwise begin the next IMMEDIATE
-        // transaction at once and hold the write lock between batches, blocking every other writer
-        connection.setAutoCommit(true);
+        Store.abandon(connection, e); // keeps e, the real cause, as the error
+        throw e;
       }
+      for (PreparedStatement statement : statements.values()) {
+        statement.close();
+      }
+      // back to autocommit: the SQLite driver would otherwise begin the next IMMEDIATE
+      // transaction at once and hold the write lock between batches, blocking every other writer
+      connection.setAutoCommit(true);
       committed.addAndGet(batch.size());
       synchronized (flushed) {
         flushed.notifyAll();
@@ -233,6 +235,14 @@ public final class BatchWriter implements AutoCloseable {
       lastError = e.getMessage();
       closeConnection();
       return false;
+    }
+  }
+
+  private static void closeQuietly(PreparedStatement statement, SQLException failure) {
+    try {
+      statement.close();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
     }
   }
 

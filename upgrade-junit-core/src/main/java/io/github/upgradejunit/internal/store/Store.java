@@ -174,19 +174,38 @@ public final class Store implements AutoCloseable {
     T run(Connection connection) throws SQLException;
   }
 
+  /**
+   * Roll back after {@code failure} and return to autocommit, keeping {@code failure} the error:
+   * when SQLite has already rolled back (disk full, read-only), rollback and the driver's
+   * {@code commit} on leaving manual mode fail with "no transaction is active", which used to
+   * replace the real cause ("database or disk is full") in every message.
+   */
+  static void abandon(Connection connection, Exception failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+    try {
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
   private synchronized <T> T transaction(Work<T> work) {
     try {
       connection.setAutoCommit(false);
+      T result;
       try {
-        T result = work.run(connection);
+        result = work.run(connection);
         connection.commit();
-        return result;
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        abandon(connection, e);
         throw e;
-      } finally {
-        connection.setAutoCommit(true);
       }
+      connection.setAutoCommit(true);
+      return result;
     } catch (SQLException e) {
       throw new StoreException("Cannot write to the store " + location() + ": " + e.getMessage(), e);
     }

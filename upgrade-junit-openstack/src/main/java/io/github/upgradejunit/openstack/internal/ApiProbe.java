@@ -116,6 +116,27 @@ final class ApiProbe implements Probe {
     return answer -> answer.header().apply(name) != null ? null : "the answer has no " + name + " header";
   }
 
+  /** Both checks: the first problem found, if any. */
+  static Check both(Check first, Check second) {
+    return answer -> {
+      String problem = first.problem(answer);
+      return problem != null ? problem : second.problem(answer);
+    };
+  }
+
+  /** The body must be a JSON object with an object under {@code field} (e.g. Keystone's token). */
+  static Check jsonObject(String field) {
+    return answer -> {
+      try {
+        JsonNode node = Rest.JSON.readTree(answer.body());
+        return node != null && node.path(field).isObject() ? null
+            : "the body is JSON but has no '" + field + "' object";
+      } catch (IOException e) {
+        return "the body is not JSON (" + kind(answer) + ")";
+      }
+    };
+  }
+
   /** The body must be a JSON object with an array under {@code field} (e.g. Nova's servers). */
   static Check jsonArray(String field) {
     return answer -> {

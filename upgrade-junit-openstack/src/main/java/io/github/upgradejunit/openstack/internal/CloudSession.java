@@ -29,6 +29,8 @@ public final class CloudSession implements AutoCloseable {
   private final Duration margin;
   private final BiConsumer<String, String> log;
   private final Object lock = new Object();
+  /** Serialises renewals after a 401; never held by {@link #requestRenewal}, so a hung Keystone cannot stall probes. */
+  private final Object renewing = new Object();
   private volatile AuthState current;
   private volatile boolean renewRequested;
   private volatile boolean closed;
@@ -101,13 +103,16 @@ public final class CloudSession implements AutoCloseable {
    * already did; returns the state to retry with. Blocks for one authentication at most.
    */
   public AuthState renewAfterRejection(AuthState seen) {
-    synchronized (lock) {
+    synchronized (renewing) {
       if (current != seen) {
         return current;
       }
       log.accept("openstack", "a token was refused (401); renewing it");
-      current = authenticate();
-      return current;
+      AuthState fresh = authenticate(); // outside `lock`: Keystone may hang, and probe threads take `lock`
+      synchronized (lock) {
+        current = fresh;
+      }
+      return fresh;
     }
   }
 

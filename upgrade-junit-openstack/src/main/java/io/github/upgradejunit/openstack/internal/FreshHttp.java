@@ -42,11 +42,15 @@ final class FreshHttp {
     }
   }
 
-  /** Send one request on a new connection; {@code timeout} bounds connect and every read. */
+  /**
+   * Send one request on a new connection; {@code timeout} bounds the whole call: connect, and the
+   * answer as a whole, so an answer that drips a byte at a time cannot hold the caller past it.
+   */
   Answer send(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout) throws IOException {
     boolean https = "https".equalsIgnoreCase(uri.getScheme());
     int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
     int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    long deadline = System.nanoTime() + timeout.toNanos();
     try (Socket plain = new Socket()) {
       plain.setTcpNoDelay(true);
       plain.connect(new InetSocketAddress(uri.getHost(), port), millis);
@@ -54,7 +58,7 @@ final class FreshHttp {
       Socket socket = https ? secure(plain, uri.getHost(), port) : plain;
       try {
         write(socket.getOutputStream(), method, uri, port, headers, body);
-        return read(socket.getInputStream(), method);
+        return read(new Deadline(socket, deadline, millis), method);
       } finally {
         socket.close();
       }
@@ -160,6 +164,49 @@ final class FreshHttp {
       }
     }
     return line.toString();
+  }
+
+  /**
+   * The socket's input with a deadline for the whole answer: each read may wait only for what is
+   * left of it (a socket timeout alone bounds each read, not their sum).
+   */
+  private static final class Deadline extends InputStream {
+    private final Socket socket;
+    private final InputStream in;
+    private final long deadlineNanos;
+    private final int totalMillis;
+    private int soTimeout;
+
+    Deadline(Socket socket, long deadlineNanos, int totalMillis) throws IOException {
+      this.socket = socket;
+      this.in = socket.getInputStream();
+      this.deadlineNanos = deadlineNanos;
+      this.totalMillis = totalMillis;
+      this.soTimeout = socket.getSoTimeout();
+    }
+
+    private void bound() throws IOException {
+      long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
+      if (left <= 0) {
+        throw new java.net.SocketTimeoutException("no complete answer within " + totalMillis + " ms");
+      }
+      if (left < soTimeout) {
+        soTimeout = (int) left;
+        socket.setSoTimeout(soTimeout);
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      bound();
+      return in.read();
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      bound();
+      return in.read(buffer, offset, length);
+    }
   }
 
   private static String abbreviate(String text) {

@@ -1,10 +1,12 @@
 package io.github.upgradejunit.openstack.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -29,7 +31,14 @@ final class KeptAliveHttp {
     this.tls = tls;
   }
 
+  /**
+   * Send one request. {@code deadline} bounds connect and each read, and the body as a whole: an
+   * answer that drips its body a byte at a time is cut at the deadline. (A server that drips its
+   * headers holds the call longer: HttpURLConnection parses them in one call that cannot be cut
+   * from outside; the scheduler's watchdog records the timeout at the deadline all the same.)
+   */
   Answer send(String method, URI uri, Map<String, String> headers, byte[] body, Duration deadline) throws IOException {
+    long end = System.nanoTime() + deadline.toNanos();
     HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
     if (connection instanceof HttpsURLConnection https) {
       https.setSSLSocketFactory(tls.context().getSocketFactory());
@@ -55,8 +64,22 @@ final class KeptAliveHttp {
     byte[] content;
     // reading the body to its end returns the connection to the JDK's keep-alive cache
     try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-      content = in == null ? new byte[0] : in.readAllBytes();
+      content = in == null ? new byte[0] : readBefore(in, end, connection, deadline);
     }
     return new Answer(status, connection::getHeaderField, content);
+  }
+
+  private static byte[] readBefore(InputStream in, long end, HttpURLConnection connection, Duration deadline)
+      throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+      out.write(buffer, 0, n);
+      if (System.nanoTime() - end > 0) {
+        connection.disconnect(); // never back into the keep-alive cache with half an answer unread
+        throw new SocketTimeoutException("no complete answer within " + deadline.toMillis() + " ms");
+      }
+    }
+    return out.toByteArray();
   }
 }

@@ -93,7 +93,8 @@ final class Probes {
 
   private Check check(String service) {
     return switch (service) {
-      case Catalog.IDENTITY -> ApiProbe.header("X-Subject-Token");
+      // the token header alone would pass a cut-off or garbled body, which every client fails to parse
+      case Catalog.IDENTITY -> ApiProbe.both(ApiProbe.header("X-Subject-Token"), ApiProbe.jsonObject("token"));
       case Catalog.COMPUTE -> ApiProbe.jsonArray("servers");
       default -> ApiProbe.header("X-Account-Container-Count");
     };

@@ -27,12 +27,14 @@ public final class Rest {
   private final CloudSession session;
   private final HttpClient client;
   private final Duration readTimeout;
+  private final Duration connectTimeout;
 
   public Rest(CloudSession session, Tls tls, Timeouts timeouts) {
     this.session = session;
     this.client = HttpClient.newBuilder().sslContext(tls.context()).connectTimeout(timeouts.connect())
         .followRedirects(HttpClient.Redirect.NEVER).build();
     this.readTimeout = timeouts.read();
+    this.connectTimeout = timeouts.connect();
   }
 
   /** An answer: status, headers and body. */
@@ -114,15 +116,29 @@ public final class Rest {
     if (tokenId != null) {
       request.header("X-Auth-Token", tokenId);
     }
+    java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> call = null;
     try {
-      HttpResponse<byte[]> answer = client.send(request.build(), BodyHandlers.ofByteArray());
+      // HttpRequest.timeout() ends at the headers: a body that stalls or drips would hold the
+      // caller for ever. The read timeout bounds the whole answer here (after connecting).
+      call = client.sendAsync(request.build(), BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> answer = call.get(connectTimeout.plus(readTimeout).toMillis(),
+          java.util.concurrent.TimeUnit.MILLISECONDS);
       Map<String, String> flat = new LinkedHashMap<>();
       answer.headers().map().forEach((k, v) -> flat.put(k, String.join(",", v)));
       return new Response(answer.statusCode(), flat, answer.body() == null ? new byte[0] : answer.body());
-    } catch (IOException e) {
-      throw Failures.of(service, method + " " + url.getPath(), e);
+    } catch (java.util.concurrent.TimeoutException e) {
+      call.cancel(true);
+      throw Failures.of(service, method + " " + url.getPath(), new java.net.http.HttpTimeoutException(
+          "no complete answer within " + readTimeout.toMillis() + " ms"));
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw Failures.of(service, method + " " + url.getPath(), cause instanceof IOException io ? io
+          : new IOException(cause.getMessage(), cause));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      if (call != null) {
+        call.cancel(true);
+      }
       throw Failures.of(service, method + " " + url.getPath(), e);
     }
   }
