@@ -13,8 +13,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Truth on a real OpenStack: the example suite against the devcloud (Keystone, Swift and Nova from
@@ -28,15 +28,17 @@ class DevcloudIT {
   /** The witness's period: finer than our 100 ms probes. */
   static final int PROBER_INTERVAL_MS = 20;
 
-  @TempDir
-  Path directory;
-
+  /** Kept after the run (CI keeps target/): console, store, report and the witness's files. */
+  private Path directory;
   private Devcloud cloud;
   private Set<String> before;
 
   @BeforeEach
-  void takeInventory() throws Exception {
+  void takeInventory(TestInfo test) throws Exception {
     cloud = Devcloud.require();
+    directory = Path.of("target", "devcloud-it", test.getTestMethod().orElseThrow().getName()).toAbsolutePath();
+    deleteRecursively(directory);
+    Files.createDirectories(directory);
     before = ProjectInventory.of(cloud, directory);
   }
 
@@ -120,6 +122,14 @@ class DevcloudIT {
     assertThat(requests.path("honored").asInt()).isEqualTo(requests.path("accepted").asInt());
     assertThat(ProjectInventory.of(cloud, directory)).as("what the project holds after the run").isEqualTo(before);
     assertThat(Files.exists(run.directory.resolve("report/index.html"))).isTrue();
+  }
+
+  private static void deleteRecursively(Path path) throws java.io.IOException {
+    if (Files.exists(path)) {
+      try (var paths = Files.walk(path)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
   }
 
   private static List<String> stepNames(SuiteRun run) {
