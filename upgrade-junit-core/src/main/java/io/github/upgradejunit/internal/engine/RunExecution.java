@@ -252,19 +252,19 @@ final class RunExecution {
       return;
     }
     List<Probe> probes = new java.util.ArrayList<>(session.plugins().probes());
-    if (!probes.isEmpty()) {
-      probes.addAll(io.github.upgradejunit.internal.monitor.ControlProbe.of(config.find(CoreKeys.CONTROL_PROBE)));
-    }
-    if (probes.isEmpty()) {
-      Console.line("no probes: no plugin contributed any (is a cloud configured?)");
-      return;
-    }
+    probes.addAll(config.configuredProbes());
     monitor = new ProbeScheduler(probes, config.number(CoreKeys.PROBE_RATE), config.duration(CoreKeys.PROBE_DEADLINE),
         session.runner(), sample -> session.store().writer().sample(session.id(), sample));
     monitor.start();
     monitorStartedNanos = System.nanoTime();
-    Console.line("monitoring " + probes.size() + " probe series at " + config.get(CoreKeys.PROBE_RATE)
-        + "/s each (interval " + monitor.interval().toMillis() + " ms)");
+    int dataPlane = session.resources().probeWith(monitor);
+    if (probes.isEmpty() && dataPlane == 0) {
+      Console.line("no probes: no plugin contributed any (is a cloud configured?), and no upgrade.probe.<name>.url"
+          + " or .tcp is set");
+      return;
+    }
+    Console.line("monitoring " + (probes.size() + dataPlane) + " probe series at " + config.get(CoreKeys.PROBE_RATE)
+        + "/s each unless set per probe (interval " + monitor.interval().toMillis() + " ms)");
   }
 
   private void awaitTail() throws InterruptedException {

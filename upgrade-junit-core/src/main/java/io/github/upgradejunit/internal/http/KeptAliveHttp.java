@@ -1,4 +1,8 @@
-package io.github.upgradejunit.openstack.internal;
+package io.github.upgradejunit.internal.http;
+
+import io.github.upgradejunit.probe.HttpAnswer;
+import io.github.upgradejunit.probe.HttpTransport;
+import io.github.upgradejunit.probe.Tls;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +12,6 @@ import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Function;
 import javax.net.ssl.HttpsURLConnection;
 
 /**
@@ -17,19 +20,16 @@ import javax.net.ssl.HttpsURLConnection;
  * the CPU per request (docs/benchmarks.md), because the probes run ten times a second for hours.
  * Thread-safe: every call opens its own connection object; the JDK pools the sockets.
  */
-final class KeptAliveHttp {
-
-  /** An answer: status, header lookup, body (empty for HEAD). */
-  record Answer(int status, Function<String, String> header, byte[] body) {
-  }
+public final class KeptAliveHttp implements HttpTransport {
 
   private final Tls tls;
 
-  KeptAliveHttp(Tls tls) {
+  public KeptAliveHttp(Tls tls) {
     this.tls = tls;
   }
 
-  Answer send(String method, URI uri, Map<String, String> headers, byte[] body, Duration deadline) throws IOException {
+  @Override
+  public HttpAnswer send(String method, URI uri, Map<String, String> headers, byte[] body, Duration deadline) throws IOException {
     HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
     if (connection instanceof HttpsURLConnection https) {
       https.setSSLSocketFactory(tls.context().getSocketFactory());
@@ -57,6 +57,6 @@ final class KeptAliveHttp {
     try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
       content = in == null ? new byte[0] : in.readAllBytes();
     }
-    return new Answer(status, connection::getHeaderField, content);
+    return new HttpAnswer(status, connection::getHeaderField, content);
   }
 }
