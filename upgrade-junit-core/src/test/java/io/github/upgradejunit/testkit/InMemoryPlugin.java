@@ -26,6 +26,9 @@ public final class InMemoryPlugin implements io.github.upgradejunit.spi.UpgradeP
   /** Boxes that exist, by id: what a cloud would hold. */
   public static final Map<String, Box> BOXES = new ConcurrentHashMap<>();
 
+  /** Whether boxes contribute a data-plane probe each (off unless a test turns it on). */
+  public static final AtomicBoolean DATA_PLANE = new AtomicBoolean(false);
+
   /** Whether the probe succeeds. */
   public static final AtomicBoolean HEALTHY = new AtomicBoolean(true);
 
@@ -95,6 +98,14 @@ public final class InMemoryPlugin implements io.github.upgradejunit.spi.UpgradeP
     @Override
     public void delete(String id) {
       BOXES.remove(id);
+    }
+
+    /** With {@link #DATA_PLANE} on: a probe that fails once the box is gone. */
+    @Override
+    public List<Probe> probes(Box box) {
+      return DATA_PLANE.get() ? List.of(Probe.of("boxes-dataplane", "boxes-dataplane/" + box.name(),
+          deadline -> BOXES.containsKey(box.id()) ? ProbeResult.success() : ProbeResult.ofStatus(404)))
+          : List.of();
     }
   }
 }
