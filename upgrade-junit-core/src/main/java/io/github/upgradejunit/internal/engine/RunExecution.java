@@ -268,7 +268,7 @@ final class RunExecution {
   }
 
   private void awaitTail() throws InterruptedException {
-    if (monitor == null) {
+    if (monitor == null || monitor.counts().isEmpty()) { // nothing was ever probed: no tail to wait for
       return;
     }
     UpgradeWindow window = session.window();
