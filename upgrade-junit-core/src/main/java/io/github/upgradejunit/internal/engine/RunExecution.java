@@ -114,7 +114,7 @@ final class RunExecution {
       startMonitor();
     }
     executeTests(descriptor);
-    if (allPhases && monitor != null) {
+    if (allPhases && probing()) {
       Duration baseline = config.duration(CoreKeys.PROBE_BASELINE);
       long waited = System.nanoTime() - monitorStartedNanos;
       long left = baseline.toNanos() - waited;
@@ -268,7 +268,7 @@ final class RunExecution {
   }
 
   private void awaitTail() throws InterruptedException {
-    if (monitor == null || monitor.counts().isEmpty()) { // nothing was ever probed: no tail to wait for
+    if (!probing()) { // nothing was ever probed: no tail to wait for
       return;
     }
     UpgradeWindow window = session.window();
@@ -278,6 +278,10 @@ final class RunExecution {
       Console.line("probing for the " + (left / 1_000_000) + " s tail after the upgrade");
       Thread.sleep(left / 1_000);
     }
+  }
+
+  private boolean probing() {
+    return monitor != null && !monitor.counts().isEmpty();
   }
 
   private void stopMonitor() {
