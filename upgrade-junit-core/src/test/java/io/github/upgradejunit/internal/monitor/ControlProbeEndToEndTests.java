@@ -42,8 +42,9 @@ class ControlProbeEndToEndTests {
   static void probeACloudAndAControlThatFailTogether() throws Exception {
     try (FlappingTargets.Http cloud = new FlappingTargets.Http();
         FlappingTargets.Http outside = new FlappingTargets.Http()) {
+      List<Probe> probes = probes(cloud.url(), outside.url());
       start = Micros.now();
-      try (ProbeScheduler scheduler = new ProbeScheduler(probes(cloud.url(), outside.url()), 10,
+      try (ProbeScheduler scheduler = new ProbeScheduler(probes, 10,
           Duration.ofSeconds(1), "test", RECORDED::add)) {
         scheduler.start();
         Thread.sleep(600);
@@ -54,7 +55,7 @@ class ControlProbeEndToEndTests {
         outside.up();
         Thread.sleep(600);
       }
-      end = Micros.now();
+      end = Micros.now(); // before the servers stop: their shutdown is no part of the run
     }
   }
 
@@ -88,7 +89,7 @@ class ControlProbeEndToEndTests {
 
     assertThat(result.service("api").outages()).singleElement().extracting(Outage::testerSide).isEqualTo(true);
     assertThat(result.service("api").countedDowntime().outages()).isZero();
-    assertThat(result.service("api").verdict().level()).isNotEqualTo(Level.ROLLING);
+    assertThat(result.service("api").verdict().level()).isIn(Level.ZERO_DOWNTIME, Level.ZERO_IMPACT);
     assertThat(result.service("control").verdict()).isNull();
   }
 
