@@ -83,6 +83,14 @@ public final class ConfigKey {
     });
   }
 
+  /**
+   * The same key, with the same default and rule, under a concrete name: for a documented pattern
+   * such as {@code upgrade.probe.<name>.rate}, the key {@code upgrade.probe.vip.rate}.
+   */
+  public ConfigKey named(String concreteName) {
+    return new ConfigKey(concreteName, defaultValue, description, allowed, check);
+  }
+
   /** The key, e.g. {@code upgrade.phase}. */
   public String name() {
     return name;

@@ -3,6 +3,8 @@ package io.github.upgradejunit.spi;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.apiguardian.api.API;
 
 /**
@@ -35,6 +37,22 @@ public interface Probe {
    */
   default boolean control() {
     return false;
+  }
+
+  /**
+   * This series' own rate in calls per second; empty (the default) means the run's
+   * {@code upgrade.probe.rate}. A data-plane probe of many servers may want less than an API probe.
+   */
+  default OptionalDouble rate() {
+    return OptionalDouble.empty();
+  }
+
+  /**
+   * This series' own whole-call deadline; empty (the default) means the run's
+   * {@code upgrade.probe.deadline}.
+   */
+  default Optional<Duration> deadline() {
+    return Optional.empty();
   }
 
   /** Send one request and say how it went. */

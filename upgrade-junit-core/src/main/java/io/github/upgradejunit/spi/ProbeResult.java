@@ -34,6 +34,16 @@ public final class ProbeResult {
     return new ProbeResult(Objects.requireNonNull(error), 0, detail == null ? "" : detail);
   }
 
+  /** A successful call that answered this HTTP status (one the probe expects). */
+  public static ProbeResult success(int status) {
+    return new ProbeResult(null, status, "");
+  }
+
+  /** A failed call that answered this HTTP status (for example one the probe did not expect). */
+  public static ProbeResult failed(ErrorClass error, int status, String detail) {
+    return new ProbeResult(Objects.requireNonNull(error), status, detail == null ? "" : detail);
+  }
+
   /** The result an HTTP status means when 2xx and 3xx are success. */
   public static ProbeResult ofStatus(int status) {
     if (status >= 200 && status < 400) {

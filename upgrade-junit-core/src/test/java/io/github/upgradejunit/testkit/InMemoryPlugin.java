@@ -30,6 +30,9 @@ public final class InMemoryPlugin implements io.github.upgradejunit.spi.UpgradeP
   /** The health checks the plugin contributes; tests set them. */
   public static final List<HealthCheck> HEALTH_CHECKS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+  /** Whether boxes contribute a data-plane probe each (off unless a test turns it on). */
+  public static final AtomicBoolean DATA_PLANE = new AtomicBoolean(false);
+
   /** Whether the probe succeeds. */
   public static final AtomicBoolean HEALTHY = new AtomicBoolean(true);
 
@@ -104,6 +107,14 @@ public final class InMemoryPlugin implements io.github.upgradejunit.spi.UpgradeP
     @Override
     public void delete(String id) {
       BOXES.remove(id);
+    }
+
+    /** With {@link #DATA_PLANE} on: a probe that fails once the box is gone. */
+    @Override
+    public List<Probe> probes(Box box) {
+      return DATA_PLANE.get() ? List.of(Probe.of("boxes-dataplane", "boxes-dataplane/" + box.name(),
+          deadline -> BOXES.containsKey(box.id()) ? ProbeResult.success() : ProbeResult.ofStatus(404)))
+          : List.of();
     }
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 
 /**
  * Finds the outages and monitoring gaps of one service in its samples, merged over its series and
@@ -11,7 +12,9 @@ import java.util.TreeSet;
  * error class and no monitoring gap inside; it opens and closes on availability edges, and a
  * change of error class starts a new one. Bounds come from the neighbouring samples; at the start
  * or end of the data or at a gap, a missing neighbour is assumed one probe interval away and the
- * outage is marked censored.
+ * outage is marked censored. Each series has its own interval (probes may run at different rates):
+ * a censored edge uses the interval of the sample at that edge, and a stretch between two samples
+ * is a gap when it is longer than {@link Rules#GAP_INTERVALS} intervals of the slower of the two.
  */
 final class OutageFinder {
 
@@ -21,26 +24,24 @@ final class OutageFinder {
 
   private final String service;
   private final List<Sample> samples;
-  private final long interval;
-  private final long gapThreshold;
+  private final ToLongFunction<Sample> interval;
   private final UpgradeWindow window;
   private final StepTimeline steps;
 
-  private OutageFinder(String service, List<Sample> samples, long intervalMicros,
+  private OutageFinder(String service, List<Sample> samples, ToLongFunction<Sample> intervalMicros,
       UpgradeWindow window, StepTimeline steps) {
     this.service = service;
     this.samples = samples;
     this.interval = intervalMicros;
-    this.gapThreshold = Rules.GAP_INTERVALS * intervalMicros;
     this.window = window;
     this.steps = steps;
   }
 
   /**
-   * The outages and gaps in {@code sorted}, the service's samples sorted by intended start, probed
-   * every {@code intervalMicros}.
+   * The outages and gaps in {@code sorted}, the service's samples sorted by intended start, each
+   * sample's series probed every {@code intervalMicros.applyAsLong(sample)}.
    */
-  static Detection find(String service, List<Sample> sorted, long intervalMicros,
+  static Detection find(String service, List<Sample> sorted, ToLongFunction<Sample> intervalMicros,
       UpgradeWindow window, StepTimeline steps) {
     OutageFinder finder = new OutageFinder(service, sorted, intervalMicros, window, steps);
     return new Detection(finder.outages(), finder.gaps());
@@ -53,7 +54,7 @@ final class OutageFinder {
     }
     long first = at(0);
     long last = at(samples.size() - 1);
-    if (first - window.startMicros() > gapThreshold) {
+    if (first - window.startMicros() > gapThreshold(0)) {
       gaps.add(gap(window.startMicros(), first));
     }
     for (int k = 1; k < samples.size(); k++) {
@@ -61,7 +62,7 @@ final class OutageFinder {
         gaps.add(gap(at(k - 1), at(k)));
       }
     }
-    if (window.endMicros() - last > gapThreshold) {
+    if (window.endMicros() - last > gapThreshold(samples.size() - 1)) {
       gaps.add(gap(last, window.endMicros()));
     }
     return gaps;
@@ -98,8 +99,8 @@ final class OutageFinder {
     long lastFailed = at(j);
     boolean hasPreceding = i > 0 && !gapBefore(i);
     boolean hasFollowing = j + 1 < samples.size() && !gapBefore(j + 1);
-    long preceding = hasPreceding ? at(i - 1) : firstFailed - interval;
-    long following = hasFollowing ? at(j + 1) : lastFailed + interval;
+    long preceding = hasPreceding ? at(i - 1) : firstFailed - intervalAt(i);
+    long following = hasFollowing ? at(j + 1) : lastFailed + intervalAt(j);
     double lowerMs = (lastFailed - firstFailed) / 1000.0;
     double upperMs = (following - preceding) / 1000.0;
     return new Outage(service, samples.get(i).errorClass(),
@@ -119,7 +120,15 @@ final class OutageFinder {
   }
 
   private boolean gapBefore(int k) {
-    return at(k) - at(k - 1) > gapThreshold;
+    return at(k) - at(k - 1) > Math.max(gapThreshold(k - 1), gapThreshold(k));
+  }
+
+  private long gapThreshold(int k) {
+    return Rules.GAP_INTERVALS * intervalAt(k);
+  }
+
+  private long intervalAt(int k) {
+    return interval.applyAsLong(samples.get(k));
   }
 
   private long at(int k) {

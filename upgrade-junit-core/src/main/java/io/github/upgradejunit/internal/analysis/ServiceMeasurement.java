@@ -37,7 +37,7 @@ final class ServiceMeasurement {
     Intervals intervals = Intervals.of(sorted);
     long interval = intervals.pooledMedianMicros();
     OutageFinder.Detection found =
-        OutageFinder.find(service, sorted, interval, in.window(), steps);
+        OutageFinder.find(service, sorted, intervals::ofSeries, in.window(), steps);
     PhaseSplit split = PhaseSplit.of(sorted, in.window());
     Tallies tallies = Tallies.of(service, in);
     return new ServiceAnalysis(service, in.controlServices().contains(service), sorted.size(),
@@ -49,7 +49,7 @@ final class ServiceMeasurement {
   }
 
   /** Spacing of intended starts within each series (and monitoring process). */
-  private record Intervals(List<SeriesStats> stats, double pooledMedian) {
+  private record Intervals(List<SeriesStats> stats, double pooledMedian, Map<String, Long> bySeries) {
 
     static Intervals of(List<Sample> sorted) {
       Map<String, Map<String, SeriesAccumulator>> bySeries = new HashMap<>();
@@ -68,7 +68,20 @@ final class ServiceMeasurement {
             pooled.addAll(a.spacings);
             stats.add(a.stats());
           });
-      return new Intervals(stats, pooled.median());
+      Map<String, Long> own = new HashMap<>();
+      stats.stream().filter(st -> st.medianIntervalMs() != null && st.medianIntervalMs() > 0)
+          .forEach(st -> own.put(key(st.series(), st.runner()), Math.round(st.medianIntervalMs() * 1000)));
+      return new Intervals(stats, pooled.median(), own);
+    }
+
+    private static String key(String series, String runner) {
+      return series + '\u0000' + Objects.toString(runner, "");
+    }
+
+    /** The interval of a sample's own series, else the pooled one (a series of one sample). */
+    long ofSeries(Sample s) {
+      Long own = bySeries.get(key(s.series(), s.runner()));
+      return own != null ? own : pooledMedianMicros();
     }
 
     /** The pooled median spacing, or {@link Rules#DEFAULT_INTERVAL_MICROS} when none observed. */

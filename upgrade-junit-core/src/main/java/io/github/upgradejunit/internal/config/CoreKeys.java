@@ -53,7 +53,12 @@ public final class CoreKeys {
   public static final ConfigKey CLEANUP = ConfigKey.choice("upgrade.cleanup", "true",
       "Delete the run's persistent resources at the end of the after phase.", "true", "false");
 
-  public static final ConfigKey CONTROL_PROBE = io.github.upgradejunit.internal.monitor.ControlProbe.URL;
+  public static final ConfigKey CONTROL_PROBE = ConfigKey.string("upgrade.probe.control.url", null,
+      "An HTTP(S) URL outside the cloud, probed as the control (the probe named control, see "
+          + "upgrade.probe.<name>.url): cloud outages it shares are flagged tester-side. Off when unset.");
+  public static final ConfigKey TESTER_SIDE_COUNTS = ConfigKey.choice("upgrade.probe.tester-side.counts",
+      "false", "Whether outages flagged tester-side (a control probe failed at the same time) count "
+          + "against the verdict.", "true", "false");
 
   public static final ConfigKey HEALTH_TIMEOUT = ConfigKey.duration("upgrade.health.timeout", "30s",
       "How long one plugin health check may take before it is abandoned and failed.");
@@ -61,7 +66,7 @@ public final class CoreKeys {
   public static final List<ConfigKey> ALL = List.of(PHASE, RUN_ID, STORE, REPORT_DIR, DRIVER, COMMAND,
       COMMAND_TIMEOUT, SIGNAL_TIMEOUT, CONTROL_PORT, CONTROL_BIND, CONTROL_TOKEN, EXPECT, EXPECT_RELEASE,
       PROBE_RATE,
-      PROBE_DEADLINE, PROBE_TAIL, PROBE_BASELINE, CONTROL_PROBE, RUNNER, CLEANUP,
+      PROBE_DEADLINE, PROBE_TAIL, PROBE_BASELINE, CONTROL_PROBE, TESTER_SIDE_COUNTS, RUNNER, CLEANUP,
       HEALTH_TIMEOUT);
 
   private CoreKeys() {

@@ -1,5 +1,6 @@
 package io.github.upgradejunit.internal.config;
 
+import io.github.upgradejunit.internal.monitor.ConfiguredProbes;
 import io.github.upgradejunit.spi.ConfigKey;
 import io.github.upgradejunit.spi.Configuration;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -29,10 +31,13 @@ public final class UpgradeConfiguration implements Configuration {
 
   private final Map<String, String> values;
   private final Map<String, String> environment;
+  private final Set<String> declaredNames;
 
-  private UpgradeConfiguration(Map<String, String> values, Map<String, String> environment) {
+  private UpgradeConfiguration(Map<String, String> values, Map<String, String> environment,
+      Set<String> declaredNames) {
     this.values = values;
     this.environment = environment;
+    this.declaredNames = declaredNames;
   }
 
   /**
@@ -43,7 +48,21 @@ public final class UpgradeConfiguration implements Configuration {
    */
   public static UpgradeConfiguration load(Function<String, Optional<String>> parameters,
       Collection<ConfigKey> declared) {
-    return of(collect(parameters, declared), System.getenv(), declared);
+    return load(parameters, Set.of(), declared);
+  }
+
+  /**
+   * As {@link #load(Function, Collection)}, also reading the pattern keys
+   * ({@code upgrade.probe.<name>.*}) among the names of the JUnit configuration parameters.
+   */
+  public static UpgradeConfiguration load(Function<String, Optional<String>> parameters,
+      Set<String> parameterNames, Collection<ConfigKey> declared) {
+    Map<String, String> values = collect(parameters, declared);
+    Set<String> names = declared.stream().map(ConfigKey::name).collect(Collectors.toSet());
+    parameterNames.stream().filter(k -> ConfiguredProbes.isProbeKey(k, names) && !values.containsKey(k))
+        .forEach(k -> parameters.apply(k).map(String::trim).filter(v -> !v.isEmpty())
+            .ifPresent(v -> values.put(k, v)));
+    return of(values, System.getenv(), declared);
   }
 
   /** A configuration from explicit values, for tests and the command line. */
@@ -57,7 +76,8 @@ public final class UpgradeConfiguration implements Configuration {
       }
     }
     validate(values, declared);
-    return new UpgradeConfiguration(Map.copyOf(values), Map.copyOf(environment));
+    return new UpgradeConfiguration(Map.copyOf(values), Map.copyOf(environment),
+        declared.stream().map(ConfigKey::name).collect(Collectors.toUnmodifiableSet()));
   }
 
   private static Map<String, String> collect(Function<String, Optional<String>> parameters,
@@ -95,6 +115,9 @@ public final class UpgradeConfiguration implements Configuration {
     for (Map.Entry<String, String> entry : values.entrySet()) {
       ConfigKey key = byName.get(entry.getKey());
       if (key == null) {
+        if (ConfiguredProbes.isProbeKey(entry.getKey(), byName.keySet())) {
+          continue; // checked with the other options of its probe, below
+        }
         if (entry.getKey().startsWith(PREFIX) && !entry.getKey().startsWith("upgrade.internal.")) {
           problems.add("Unknown configuration key '" + entry.getKey() + "'" + suggestion(entry.getKey(), byName)
               + ". Known keys are listed in docs/configuration.md.");
@@ -106,6 +129,7 @@ public final class UpgradeConfiguration implements Configuration {
         problems.add(problem);
       }
     }
+    problems.addAll(ConfiguredProbes.problems(values, byName.keySet()));
     if (!problems.isEmpty()) {
       throw new InvalidConfigurationException(problems);
     }
@@ -113,27 +137,10 @@ public final class UpgradeConfiguration implements Configuration {
 
   private static String suggestion(String unknown, Map<String, ConfigKey> known) {
     return known.keySet().stream()
-        .min((a, b) -> Integer.compare(distance(a, unknown), distance(b, unknown)))
-        .filter(best -> distance(best, unknown) <= 3)
+        .min((a, b) -> Integer.compare(Edits.distance(a, unknown), Edits.distance(b, unknown)))
+        .filter(best -> Edits.distance(best, unknown) <= 3)
         .map(best -> " (did you mean '" + best + "'?)")
         .orElse("");
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      int[] current = new int[b.length() + 1];
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      previous = current;
-    }
-    return previous[b.length()];
   }
 
   /** The environment variable a key is also read from: {@code upgrade.probe.rate} → {@code UPGRADE_PROBE_RATE}. */
@@ -160,6 +167,11 @@ public final class UpgradeConfiguration implements Configuration {
   @Override
   public Optional<String> environment(String name) {
     return Optional.ofNullable(environment.get(name)).filter(v -> !v.isEmpty());
+  }
+
+  /** The probes configured by properties ({@code upgrade.probe.<name>.*}). */
+  public List<io.github.upgradejunit.spi.Probe> configuredProbes() {
+    return ConfiguredProbes.of(values, declaredNames);
   }
 
   /** The explicitly set values (for copying into a nested launch); secrets are never among core keys. */

@@ -7,6 +7,8 @@ import io.github.upgradejunit.Phase;
 import io.github.upgradejunit.internal.store.Rows.Resource;
 import io.github.upgradejunit.internal.store.Rows.Run;
 import io.github.upgradejunit.internal.store.Store;
+import io.github.upgradejunit.internal.monitor.ProbeScheduler;
+import io.github.upgradejunit.spi.Probe;
 import io.github.upgradejunit.spi.ResourceType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +41,8 @@ public final class Resources {
   private final Plugins plugins;
   private final Map<String, Object> live = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
+  private final Map<String, List<Probe>> dataPlane = new ConcurrentHashMap<>();
+  private volatile ProbeScheduler monitor;
 
   Resources(Store store, Run run, Plugins plugins) {
     this.store = store;
@@ -71,7 +75,64 @@ public final class Resources {
             + ": resources are created in the before phase. Run -Dupgrade.phase=before first (or use -Dupgrade.phase=all).");
       }
       live.put(key, resource);
+      startProbes(key, resource, fieldType);
       return resource;
+    }
+  }
+
+  /**
+   * Probe the data plane of every created resource with this monitor from now on, as long as the
+   * resource lives: the resources journaled so far at once, those created later as they are
+   * created; a resource's probes stop before it is deleted. Returns how many probes started now.
+   */
+  public int probeWith(ProbeScheduler scheduler) {
+    this.monitor = scheduler;
+    for (Resource row : store.resources(run.id())) {
+      if ("created".equals(row.state()) && !dataPlane.containsKey(row.key())) {
+        found(row).ifPresent(resource -> startProbes(row.key(), resource, resource.getClass()));
+      }
+    }
+    return dataPlane.values().stream().mapToInt(List::size).sum();
+  }
+
+  private Optional<Object> found(Resource row) {
+    try {
+      Object resource = live.get(row.key());
+      if (resource == null) {
+        Optional<ResourceType<?>> type = plugins.resourceType(row.type());
+        return type.isEmpty() ? Optional.empty() : type.get().find(row.resourceId()).map(r -> (Object) r);
+      }
+      return Optional.of(resource);
+    } catch (Exception e) {
+      Console.line("WARNING: cannot find " + row.name() + " to probe its data plane: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void startProbes(String key, Object resource, Class<?> fieldType) {
+    ProbeScheduler scheduler = monitor;
+    Optional<ResourceType<?>> type = plugins.resourceType(fieldType);
+    if (scheduler == null || type.isEmpty() || dataPlane.containsKey(key)) {
+      return;
+    }
+    List<Probe> probes;
+    try {
+      probes = ((ResourceType<Object>) type.get()).probes(resource);
+    } catch (RuntimeException e) {
+      Console.line("WARNING: the data-plane probes of " + key + " cannot start: " + e.getMessage());
+      return;
+    }
+    dataPlane.put(key, List.copyOf(probes));
+    probes.forEach(scheduler::add);
+    probes.forEach(p -> Console.line("probing the data plane of " + key + ": " + p.series()));
+  }
+
+  private void stopProbes(String key) {
+    List<Probe> probes = dataPlane.remove(key);
+    ProbeScheduler scheduler = monitor;
+    if (probes != null && scheduler != null) {
+      probes.forEach(p -> scheduler.remove(p.series()));
     }
   }
 
@@ -163,6 +224,7 @@ public final class Resources {
    * leaked. Returns the leaked resources' names.
    */
   public List<String> cleanup() {
+    dataPlane.keySet().forEach(this::stopProbes); // our own deletion is no outage
     return cleanup(store, run.id(), plugins);
   }
 

@@ -115,7 +115,7 @@ final class RunExecution {
     }
     new HealthChecks(session, listener).run(descriptor, session.plugins().healthChecks());
     executeTests(descriptor);
-    if (allPhases && monitor != null) {
+    if (allPhases && probing()) {
       Duration baseline = config.duration(CoreKeys.PROBE_BASELINE);
       long waited = System.nanoTime() - monitorStartedNanos;
       long left = baseline.toNanos() - waited;
@@ -255,23 +255,23 @@ final class RunExecution {
       return;
     }
     List<Probe> probes = new java.util.ArrayList<>(session.plugins().probes());
-    if (!probes.isEmpty()) {
-      probes.addAll(io.github.upgradejunit.internal.monitor.ControlProbe.of(config.find(CoreKeys.CONTROL_PROBE)));
-    }
-    if (probes.isEmpty()) {
-      Console.line("no probes: no plugin contributed any (is a cloud configured?)");
-      return;
-    }
+    probes.addAll(config.configuredProbes());
     monitor = new ProbeScheduler(probes, config.number(CoreKeys.PROBE_RATE), config.duration(CoreKeys.PROBE_DEADLINE),
         session.runner(), sample -> session.store().writer().sample(session.id(), sample));
     monitor.start();
     monitorStartedNanos = System.nanoTime();
-    Console.line("monitoring " + probes.size() + " probe series at " + config.get(CoreKeys.PROBE_RATE)
-        + "/s each (interval " + monitor.interval().toMillis() + " ms)");
+    int dataPlane = session.resources().probeWith(monitor);
+    if (probes.isEmpty() && dataPlane == 0) {
+      Console.line("no probes: no plugin contributed any (is a cloud configured?), and no upgrade.probe.<name>.url"
+          + " or .tcp is set");
+      return;
+    }
+    Console.line("monitoring " + (probes.size() + dataPlane) + " probe series at " + config.get(CoreKeys.PROBE_RATE)
+        + "/s each unless set per probe (interval " + monitor.interval().toMillis() + " ms)");
   }
 
   private void awaitTail() throws InterruptedException {
-    if (monitor == null) {
+    if (!probing()) { // nothing was ever probed: no tail to wait for
       return;
     }
     UpgradeWindow window = session.window();
@@ -281,6 +281,10 @@ final class RunExecution {
       Console.line("probing for the " + (left / 1_000_000) + " s tail after the upgrade");
       Thread.sleep(left / 1_000);
     }
+  }
+
+  private boolean probing() {
+    return monitor != null && !monitor.counts().isEmpty();
   }
 
   private void stopMonitor() {

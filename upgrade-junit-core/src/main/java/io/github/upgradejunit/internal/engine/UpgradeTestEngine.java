@@ -66,7 +66,7 @@ public final class UpgradeTestEngine implements TestEngine {
     UpgradeConfiguration config;
     try {
       ConfigurationParameters parameters = request.getConfigurationParameters();
-      config = UpgradeConfiguration.load(parameters::get, Plugins.declaredKeys(CoreKeys.ALL));
+      config = UpgradeConfiguration.load(parameters::get, parameters.keySet(), Plugins.declaredKeys(CoreKeys.ALL));
     } catch (RuntimeException e) {
       return new Root(uniqueId, e);
     }

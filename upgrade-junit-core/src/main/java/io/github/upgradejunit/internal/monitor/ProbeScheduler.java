@@ -30,6 +30,10 @@ import java.util.function.Consumer;
  * <p>Sample times come from one monotonic clock anchored to the wall clock at start, so a wall-clock
  * step during a long run cannot reorder samples. The intended start is the tick's nominal time; the
  * actual start is when a thread picked the call up.
+ *
+ * <p>Every probe runs at its own {@link Probe#rate()} and {@link Probe#deadline()} when it has
+ * them, else at the scheduler's. Probes can be added and removed while running (a persistent
+ * resource's data-plane probes live as long as the resource).
  */
 public final class ProbeScheduler implements AutoCloseable {
 
@@ -46,7 +50,7 @@ public final class ProbeScheduler implements AutoCloseable {
   private final Map<String, SeriesCounts> counts = new ConcurrentHashMap<>();
   private final long baseNanos = System.nanoTime();
   private final long baseMicros = Micros.now();
-  private final List<ScheduledFuture<?>> ticks = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Map<String, ScheduledFuture<?>> ticks = new ConcurrentHashMap<>();
   private volatile boolean stopped;
 
   /** Live counts of one series, for progress lines. */
@@ -82,9 +86,23 @@ public final class ProbeScheduler implements AutoCloseable {
     return t;
   }
 
-  /** The probe interval. */
+  /** The default probe interval, of probes without a rate of their own. */
   public Duration interval() {
     return Duration.ofNanos(periodNanos);
+  }
+
+  /** The interval of one probe: its own rate's, else the default. */
+  public Duration intervalOf(Probe probe) {
+    return Duration.ofNanos(periodOf(probe));
+  }
+
+  private long periodOf(Probe probe) {
+    return probe.rate().isPresent() ? Math.max(1, Math.round(1_000_000_000d / probe.rate().getAsDouble()))
+        : periodNanos;
+  }
+
+  private Duration deadlineOf(Probe probe) {
+    return probe.deadline().orElse(deadline);
   }
 
   /** Start every probe, spreading their first calls over one period so they do not fire in step. */
@@ -94,17 +112,32 @@ public final class ProbeScheduler implements AutoCloseable {
     }
   }
 
-  /** Add a probe while running (a persistent resource's data-plane probe, for example). */
+  /**
+   * Add a probe while running (a persistent resource's data-plane probe, for example); a probe of a
+   * series that is already running is ignored.
+   */
   public void add(Probe probe) {
     add(probe, 0);
   }
 
+  /** Stop probing a series; calls in flight still record their samples. */
+  public void remove(String series) {
+    ScheduledFuture<?> tick = ticks.remove(series);
+    if (tick != null) {
+      tick.cancel(false);
+    }
+  }
+
   private void add(Probe probe, long offsetNanos) {
+    if (stopped || ticks.containsKey(probe.series())) {
+      return;
+    }
     counts.putIfAbsent(probe.series(), new SeriesCounts());
+    long period = periodOf(probe);
     long first = System.nanoTime() + offsetNanos;
     AtomicLong tick = new AtomicLong();
-    ticks.add(ticker.scheduleAtFixedRate(() -> fire(probe, first + tick.getAndIncrement() * periodNanos),
-        offsetNanos, periodNanos, TimeUnit.NANOSECONDS));
+    ticks.put(probe.series(), ticker.scheduleAtFixedRate(() -> fire(probe, first + tick.getAndIncrement() * period),
+        offsetNanos, period, TimeUnit.NANOSECONDS));
   }
 
   private void fire(Probe probe, long intendedNanos) {
@@ -122,6 +155,7 @@ public final class ProbeScheduler implements AutoCloseable {
 
   private void call(Probe probe, long intendedNanos, AtomicBoolean recorded) {
     long start = System.nanoTime();
+    Duration deadline = deadlineOf(probe);
     ScheduledFuture<?> watchdog;
     try {
       watchdog = ticker.schedule(() -> record(probe, intendedNanos, start, deadline.toNanos(),
@@ -181,7 +215,7 @@ public final class ProbeScheduler implements AutoCloseable {
   @Override
   public void close() {
     stopped = true;
-    ticks.forEach(t -> t.cancel(false));
+    ticks.values().forEach(t -> t.cancel(false));
     ticker.shutdown();
     workers.shutdown();
     try {

@@ -45,7 +45,8 @@ public final class RunReporter {
   /** Analyse the run and write every report file into the directory. */
   public static Outcome write(Store store, String runId, Path directory, UpgradeConfiguration config) {
     Level expected = Level.parse(config.get(CoreKeys.EXPECT));
-    RunData data = RunData.load(store, runId, expected, false,
+    RunData data = RunData.load(store, runId, expected,
+        Boolean.parseBoolean(config.get(CoreKeys.TESTER_SIDE_COUNTS)),
         config.find(CoreKeys.EXPECT_RELEASE).orElse(null));
     AnalysisResult result = Analysis.of(data.input());
     ObjectNode summary = SummaryJson.of(data, result);

@@ -1,6 +1,8 @@
 package io.github.upgradejunit.openstack.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.upgradejunit.probe.HttpAnswer;
+import io.github.upgradejunit.probe.HttpTransport;
 import io.github.upgradejunit.spi.ErrorClass;
 import io.github.upgradejunit.spi.Probe;
 import io.github.upgradejunit.spi.ProbeResult;
@@ -28,15 +30,11 @@ final class ApiProbe implements Probe {
   record Request(String method, URI url, Map<String, String> headers, byte[] body, boolean withToken) {
   }
 
-  /** An answer in transport-neutral form. */
-  record Answer(int status, Function<String, String> header, byte[] body) {
-  }
-
   /** What makes an answer a success beyond its status: e.g. a token header, a JSON list. */
   @FunctionalInterface
   interface Check {
     /** Null when the answer is what the API promises, else what is wrong with it. */
-    String problem(Answer answer);
+    String problem(HttpAnswer answer);
   }
 
   private final String service;
@@ -45,19 +43,17 @@ final class ApiProbe implements Probe {
   private final CloudSession session;
   private final Function<AuthState, Request> request;
   private final Check check;
-  private final FreshHttp fresh;
-  private final KeptAliveHttp shared;
+  private final HttpTransport http;
 
   ApiProbe(String service, String series, Transport transport, CloudSession session,
-      Function<AuthState, Request> request, Check check, FreshHttp fresh, KeptAliveHttp shared) {
+      Function<AuthState, Request> request, Check check, HttpTransport fresh, HttpTransport shared) {
     this.service = service;
     this.series = series;
     this.transport = transport;
     this.session = session;
     this.request = request;
     this.check = check;
-    this.fresh = fresh;
-    this.shared = shared;
+    this.http = transport == Transport.FRESH ? fresh : shared;
   }
 
   @Override
@@ -82,7 +78,7 @@ final class ApiProbe implements Probe {
     if (r.withToken()) {
       headers.put("X-Auth-Token", state.tokenId());
     }
-    Answer answer = transport == Transport.FRESH ? sendFresh(r, headers, deadline) : sendShared(r, headers, deadline);
+    HttpAnswer answer = http.send(r.method(), r.url(), headers, r.body(), deadline);
     if (answer.status() == 401 && r.withToken()) {
       session.requestRenewal(state);
     }
@@ -94,16 +90,6 @@ final class ApiProbe implements Probe {
     return problem == null ? result : ProbeResult.failed(ErrorClass.BAD_BODY, problem);
   }
 
-  private Answer sendFresh(Request r, Map<String, String> headers, Duration deadline) throws IOException {
-    FreshHttp.Answer a = fresh.send(r.method(), r.url(), headers, r.body(), deadline);
-    return new Answer(a.status(), a::header, a.body());
-  }
-
-  private Answer sendShared(Request r, Map<String, String> headers, Duration deadline) throws IOException {
-    KeptAliveHttp.Answer a = shared.send(r.method(), r.url(), headers, r.body(), deadline);
-    return new Answer(a.status(), a.header(), a.body());
-  }
-
   // ---- checks ----------------------------------------------------------------------------------
 
   /** Any answer with a success status. */
@@ -113,7 +99,7 @@ final class ApiProbe implements Probe {
 
   /** The answer must carry this header (e.g. Keystone's {@code X-Subject-Token}). */
   static Check header(String name) {
-    return answer -> answer.header().apply(name) != null ? null : "the answer has no " + name + " header";
+    return answer -> answer.header(name) != null ? null : "the answer has no " + name + " header";
   }
 
   /** Both checks: the first problem found, if any. */
@@ -150,8 +136,8 @@ final class ApiProbe implements Probe {
     };
   }
 
-  private static String kind(Answer answer) {
-    String type = answer.header().apply("Content-Type");
+  private static String kind(HttpAnswer answer) {
+    String type = answer.header("Content-Type");
     return type == null ? answer.body().length + " bytes" : type.toLowerCase(Locale.ROOT);
   }
 

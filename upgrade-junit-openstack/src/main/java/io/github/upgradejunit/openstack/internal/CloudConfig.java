@@ -1,6 +1,9 @@
 package io.github.upgradejunit.openstack.internal;
 
+import io.github.upgradejunit.probe.Tls;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -23,6 +26,27 @@ public record CloudConfig(String name, String source, String authUrl, String use
   /** Where the settings came from, as messages start: {@code clouds.yaml /p: cloud 'prod'}. */
   public String where() {
     return source + ": cloud '" + name + "'";
+  }
+
+  /**
+   * The TLS trust the settings ask for ({@code verify}, {@code cacert}) for the plugin's own HTTP
+   * calls (probes, raw API calls). openstack4j cannot take it: its OkHttp 3 connector refuses a
+   * custom SSL socket factory on Java 9+, so for its calls a {@code cacert} must be in the JVM's
+   * trust store; {@code verify: false} does work there.
+   */
+  public Tls tls() {
+    if (!verify) {
+      return Tls.insecure();
+    }
+    if (cacert == null) {
+      return Tls.system();
+    }
+    try {
+      return Tls.trusting(cacert);
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalArgumentException(where() + ": cannot set up TLS with cacert " + cacert + ": "
+          + e.getMessage(), e);
+    }
   }
 
   /** The user, for messages: name or id, never the password. */

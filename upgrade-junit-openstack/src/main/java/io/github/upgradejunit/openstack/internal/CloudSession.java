@@ -1,5 +1,6 @@
 package io.github.upgradejunit.openstack.internal;
 
+import io.github.upgradejunit.probe.Tls;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiConsumer;

@@ -45,6 +45,9 @@ public final class OpenStackKeys {
       "Network of the servers the plugin creates: none (no port, needs no Neutron), auto, or a network id.");
   public static final ConfigKey SERVER_KEYPAIR = ConfigKey.string("upgrade.openstack.server.keypair", null,
       "Key pair name given to the servers the plugin creates. Default: none.");
+  public static final ConfigKey SERVER_PROBE_PORT = ConfigKey.integer("upgrade.openstack.server.probe.port", null, 1,
+      "Probe this TCP port (e.g. 22) of every persistent server that has an address, for as long as the "
+          + "server lives, reported as the service compute-dataplane. Off when unset.");
   public static final ConfigKey SERVER_TIMEOUT = ConfigKey.duration("upgrade.openstack.server.timeout", "5m",
       "How long a server may take to become ACTIVE, or to disappear after a delete.");
   public static final ConfigKey RECONCILE_TIMEOUT = ConfigKey.duration("upgrade.openstack.reconcile.timeout",
@@ -60,7 +63,7 @@ public final class OpenStackKeys {
 
   public static final List<ConfigKey> ALL = List.of(CLOUD, SCENARIO, CONNECT_TIMEOUT, READ_TIMEOUT,
       TOKEN_REFRESH, PROBE_IDENTITY, BACKENDS_IDENTITY, BACKENDS_COMPUTE, BACKENDS_OBJECT_STORE,
-      VERSION_INTERVAL, SERVER_FLAVOR, SERVER_IMAGE, SERVER_NETWORK, SERVER_KEYPAIR, SERVER_TIMEOUT,
+      VERSION_INTERVAL, SERVER_FLAVOR, SERVER_IMAGE, SERVER_NETWORK, SERVER_KEYPAIR, SERVER_PROBE_PORT, SERVER_TIMEOUT,
       RECONCILE_TIMEOUT, CREATE_FAILURES, ADMIN_CLOUD);
 
   private OpenStackKeys() {

@@ -1,5 +1,6 @@
 package io.github.upgradejunit.openstack.internal;
 
+import io.github.upgradejunit.probe.Tls;
 import io.github.upgradejunit.Phase;
 import io.github.upgradejunit.openstack.Keystone;
 import io.github.upgradejunit.openstack.Nova;
@@ -65,13 +66,14 @@ final class OpenStackSession implements PluginSession {
     Probes.IdentityMode mode = "validate".equalsIgnoreCase(config.get(OpenStackKeys.PROBE_IDENTITY))
         ? Probes.IdentityMode.VALIDATE : Probes.IdentityMode.ISSUE;
     this.probes = new Probes(auth, tls, mode).all(backends(config), log);
-    this.resourceTypes = List.of(new ServerResource(compute, context.runId()),
+    this.resourceTypes = List.of(new ServerResource(compute, context.runId(),
+            config.find(OpenStackKeys.SERVER_PROBE_PORT).map(p -> Integer.parseInt(p.trim()))),
         new ContainerResource(storage, new CircuitBreaker(Catalog.OBJECT_STORE, threshold), context.runId()),
         new AppCredentialResource(identity, new CircuitBreaker(Catalog.IDENTITY, threshold), context.runId()));
     handles.put(Keystone.class, new KeystoneHandle(identity));
     handles.put(Nova.class, new NovaHandle(compute, context, ledger, computeBreaker, transients));
     handles.put(Swift.class, new SwiftHandle(storage, context, ledger, transients));
-    this.healthChecks = new ServiceHealth(auth, rest, admin.map(cloud -> () -> new CloudSession(cloud, Tls.of(cloud),
+    this.healthChecks = new ServiceHealth(auth, rest, admin.map(cloud -> () -> new CloudSession(cloud, cloud.tls(),
         timeouts, config.duration(OpenStackKeys.TOKEN_REFRESH), log).start())).checks();
     this.versions = new VersionPoller(auth, rest, config.duration(OpenStackKeys.VERSION_INTERVAL),
         context::versionObserved, log);
@@ -81,7 +83,7 @@ final class OpenStackSession implements PluginSession {
   static OpenStackSession open(PluginContext context, PluginLog log, CloudConfig cloud, Optional<CloudConfig> admin,
       Optional<SimulatedCloud> simulator) {
     Configuration config = context.config();
-    Tls tls = Tls.of(cloud);
+    Tls tls = cloud.tls();
     if (cloud.cacert() != null) {
       log.accept("openstack", "cacert " + cloud.cacert() + " is used by the probes and plain HTTP calls; openstack4j "
           + "(OkHttp 3) takes its trust from the JVM trust store only");

@@ -1,9 +1,11 @@
 package io.github.upgradejunit.openstack.internal;
 
+import io.github.upgradejunit.probe.Tls;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.upgradejunit.openstack.internal.ApiProbe.Check;
 import io.github.upgradejunit.openstack.internal.ApiProbe.Request;
 import io.github.upgradejunit.openstack.internal.ApiProbe.Transport;
+import io.github.upgradejunit.probe.HttpTransport;
 import io.github.upgradejunit.spi.Probe;
 import java.net.URI;
 import java.util.ArrayList;
@@ -32,15 +34,15 @@ final class Probes {
   enum IdentityMode { ISSUE, VALIDATE }
 
   private final CloudSession session;
-  private final FreshHttp fresh;
-  private final KeptAliveHttp shared;
+  private final HttpTransport fresh;
+  private final HttpTransport shared;
   private final IdentityMode identityMode;
   private final byte[] passwordAuth;
 
   Probes(CloudSession session, Tls tls, IdentityMode identityMode) {
     this.session = session;
-    this.fresh = new FreshHttp(tls);
-    this.shared = new KeptAliveHttp(tls);
+    this.fresh = HttpTransport.of(HttpTransport.Connection.FRESH, tls);
+    this.shared = HttpTransport.of(HttpTransport.Connection.KEEPALIVE, tls);
     this.identityMode = identityMode;
     this.passwordAuth = passwordAuthBody(session.cloud());
   }

@@ -1,5 +1,6 @@
 package io.github.upgradejunit.openstack.internal;
 
+import io.github.upgradejunit.probe.Tls;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +39,7 @@ public final class SweepCommand {
       CloudConfig cloud = locator.locate(Optional.ofNullable(option(args, "--cloud"))).cloud()
           .orElseThrow(() -> new IllegalArgumentException("no cloud configured: pass --cloud, or set OS_CLOUD or "
               + "the OS_* variables"));
-      Tls tls = Tls.of(cloud);
+      Tls tls = cloud.tls();
       Timeouts timeouts = new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30));
       try (CloudSession session = new CloudSession(cloud, tls, timeouts, Duration.ofMinutes(5),
           (s, l) -> out.println(l)).start()) {

@@ -21,7 +21,7 @@ final class Inventory implements AutoCloseable {
   }
 
   Inventory(CloudConfig cloud) {
-    Tls tls = Tls.of(cloud);
+    io.github.upgradejunit.probe.Tls tls = cloud.tls();
     Timeouts timeouts = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
     this.session = new CloudSession(cloud, tls, timeouts, Duration.ofMinutes(5), (s, l) -> { }).start();
     this.rest = new Rest(session, tls, timeouts);

@@ -124,7 +124,7 @@ class OpenStackAuthTests {
     }
     CloudConfig nowhere = new CloudConfig("dead", "test", "http://127.0.0.1:" + port + "/v3", "demo", null,
         Secret.of("pw"), "demo", null, "Default", null, "Default", null, null, "public", true, null);
-    CloudSession session = new CloudSession(nowhere, Tls.of(nowhere), new Timeouts(Duration.ofSeconds(1),
+    CloudSession session = new CloudSession(nowhere, nowhere.tls(), new Timeouts(Duration.ofSeconds(1),
         Duration.ofSeconds(1)), Duration.ofMinutes(5), (s, l) -> { });
 
     assertThatThrownBy(session::start).isInstanceOf(OpenStackException.class)

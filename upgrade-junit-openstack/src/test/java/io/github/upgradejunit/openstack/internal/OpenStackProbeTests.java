@@ -1,5 +1,6 @@
 package io.github.upgradejunit.openstack.internal;
 
+import io.github.upgradejunit.probe.HttpTransport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -140,7 +141,7 @@ class OpenStackProbeTests {
   private static Probe probeAt(URI url, Transport transport) {
     ApiProbe probe = new ApiProbe("compute", "compute/test", transport, cloud.session,
         state -> new Request("GET", url, Map.of(), null, true), ApiProbe.jsonArray("servers"),
-        new FreshHttp(cloud.tls), new KeptAliveHttp(cloud.tls));
+        HttpTransport.of(HttpTransport.Connection.FRESH, cloud.tls), HttpTransport.of(HttpTransport.Connection.KEEPALIVE, cloud.tls));
     return Probe.of("compute", "compute/test", deadline -> probe.call(Duration.ofMillis(300)));
   }
 

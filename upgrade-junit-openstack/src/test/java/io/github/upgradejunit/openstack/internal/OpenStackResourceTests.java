@@ -50,7 +50,7 @@ class OpenStackResourceTests {
 
   @Test
   void aServerIsCreatedActiveFoundFingerprintedAndDeletedAndAChangeShows() {
-    ServerResource type = new ServerResource(cloud.compute(), RUN);
+    ServerResource type = new ServerResource(cloud.compute(), RUN, java.util.Optional.empty());
     List<String> ids = journal();
 
     Server server = type.create("uj-test-web", ids::add);
@@ -75,8 +75,29 @@ class OpenStackResourceTests {
   }
 
   @Test
+  void aServerIsProbedOnItsPortOnlyWhenThePortIsSetAndItHasAnAddress() {
+    ServerResource unprobed = new ServerResource(cloud.compute(), RUN, java.util.Optional.empty());
+    ServerResource probed = new ServerResource(cloud.compute(), RUN, java.util.Optional.of(22));
+    Server server = unprobed.create("uj-test-dataplane", id -> { });
+
+    assertThat(unprobed.probes(server)).isEmpty();
+    assertThat(probed.probes(server)).as("network none: no address to probe").isEmpty();
+    unprobed.delete(server.id());
+  }
+
+  @Test
+  void theProbedAddressIsTheFirstOfTheFirstNetworkByName() {
+    ServerState state = new ServerState("id", "web", "ACTIVE", "42", "img",
+        Map.of("public", "203.0.113.9", "private", "10.0.0.5,10.0.0.6"), Map.of(), null, null);
+
+    assertThat(ServerResource.address(state)).hasValue("10.0.0.5");
+    assertThat(ServerResource.address(new ServerState("id", "web", "ACTIVE", "42", "img", Map.of(), Map.of(),
+        null, null))).isEmpty();
+  }
+
+  @Test
   void aLostServerIsGone() {
-    ServerResource type = new ServerResource(cloud.compute(), RUN);
+    ServerResource type = new ServerResource(cloud.compute(), RUN, java.util.Optional.empty());
     Server server = type.create("uj-test-lost", id -> { });
 
     assertThat(cloud.simulator.loseServers("uj-test-lost", 1)).containsExactly("uj-test-lost");
@@ -136,7 +157,7 @@ class OpenStackResourceTests {
   @Test
   void quotaExceededIsAClearErrorLeavesNothingAndTheCircuitBreakerStopsFurtherCreates() throws Exception {
     try (SimCloud full = SimCloud.start(b -> b.maxServersPerProject(0))) {
-      ServerResource type = new ServerResource(full.compute(2), RUN);
+      ServerResource type = new ServerResource(full.compute(2), RUN, java.util.Optional.empty());
       List<String> ids = journal();
 
       for (int i = 0; i < 2; i++) {
@@ -156,7 +177,7 @@ class OpenStackResourceTests {
   void aServerThatEndsInErrorIsDeletedAgainAndItsIdWasJournaled() throws Exception {
     try (SimCloud dropping = SimCloud.start()) {
       dropping.simulator.dropServerCreates(100);
-      ServerResource type = new ServerResource(dropping.compute(), RUN);
+      ServerResource type = new ServerResource(dropping.compute(), RUN, java.util.Optional.empty());
       List<String> ids = journal();
 
       assertThatThrownBy(() -> type.create("uj-test-dropped", ids::add)).isInstanceOf(OpenStackException.class)

@@ -224,7 +224,7 @@ class ProbeFaultMatrixTests {
     try (OpenStackSimulator sim = OpenStackSimulator.builder().tokenLifetime(Duration.ofSeconds(3)).start();
         FaultProxy keystone = FaultProxy.inFrontOf(sim.authUrl())) {
       CloudConfig config = SimCloud.cloudOf(sim, keystone.rewrite(sim.authUrl()));
-      Tls tls = Tls.of(config);
+      io.github.upgradejunit.probe.Tls tls = config.tls();
       Timeouts timeouts = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
       List<String> log = new CopyOnWriteArrayList<>();
       CloudSession session = new CloudSession(config, tls, timeouts, Duration.ofMillis(500), (src, l) -> log.add(l))

@@ -1,5 +1,6 @@
 package io.github.upgradejunit.openstack.internal;
 
+import io.github.upgradejunit.probe.Tls;
 import io.github.upgradejunit.openstack.simulator.OpenStackSimulator;
 import io.github.upgradejunit.openstack.simulator.SimulatorCredentials;
 import java.io.IOException;
@@ -22,7 +23,7 @@ final class SimCloud implements AutoCloseable {
   private SimCloud(OpenStackSimulator simulator, CloudConfig cloud, Timeouts timeouts) {
     this.simulator = simulator;
     this.cloud = cloud;
-    this.tls = Tls.of(cloud);
+    this.tls = cloud.tls();
     this.timeouts = timeouts;
     this.session = new CloudSession(cloud, tls, timeouts, Duration.ofMinutes(5), (s, l) -> log.add(l)).start();
     this.rest = new Rest(session, tls, timeouts);

@@ -1,4 +1,6 @@
-package io.github.upgradejunit.openstack.internal;
+package io.github.upgradejunit.probe;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,15 +18,18 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.apiguardian.api.API;
 
 /**
- * The TLS trust a cloud's settings ask for ({@code verify}, {@code cacert}), as one
- * {@link SSLContext} for the plugin's own HTTP calls (probes, raw API calls). Immutable.
+ * The TLS trust of a probe or client: the JVM's default trust store, a PEM file of CA
+ * certificates, or no checking at all (as {@code curl --insecure}). One {@link SSLContext},
+ * immutable and shared by every call.
  *
- * <p>openstack4j cannot take it: its OkHttp 3 connector refuses a custom SSL socket factory on
- * Java 9+ ("not supported on JDK 9+"). For openstack4j's calls a {@code cacert} must therefore be in
- * the JVM's trust store; {@code verify: false} does work there.
+ * <pre>{@code
+ * Tls horizon = Tls.trusting(Path.of("/etc/ssl/certs/my-ca.pem"));
+ * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Tls {
 
   private final SSLContext context;
@@ -37,20 +42,32 @@ public final class Tls {
     this.cacert = cacert;
   }
 
-  /** The trust of a cloud: the JVM default, a CA file, or none at all ({@code verify: false}). */
-  public static Tls of(CloudConfig cloud) {
+  /** The JVM's default trust, with host names checked. */
+  public static Tls system() {
     try {
-      if (!cloud.verify()) {
-        return new Tls(context(new TrustManager[] {new TrustingEverything()}), false, null);
-      }
-      if (cloud.cacert() != null) {
-        return new Tls(context(fromPem(cloud.cacert()).getTrustManagers()), true, cloud.cacert());
-      }
       return new Tls(SSLContext.getDefault(), true, null);
-    } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalArgumentException(cloud.where() + ": cannot set up TLS"
-          + (cloud.cacert() == null ? "" : " with cacert " + cloud.cacert()) + ": " + e.getMessage(), e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JVM has no default TLS context: " + e.getMessage(), e);
     }
+  }
+
+  /** Accept any certificate for any host. */
+  public static Tls insecure() {
+    try {
+      return new Tls(context(new TrustManager[] {new TrustingEverything()}), false, null);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Trust the CA certificates of a PEM file (and only them), with host names checked.
+   *
+   * @throws IOException when the file cannot be read
+   * @throws GeneralSecurityException when it holds no PEM certificate
+   */
+  public static Tls trusting(Path pemFile) throws IOException, GeneralSecurityException {
+    return new Tls(context(fromPem(pemFile).getTrustManagers()), true, pemFile);
   }
 
   private static SSLContext context(TrustManager[] trust) throws GeneralSecurityException {

@@ -1,4 +1,8 @@
-package io.github.upgradejunit.openstack.internal;
+package io.github.upgradejunit.internal.http;
+
+import io.github.upgradejunit.probe.HttpAnswer;
+import io.github.upgradejunit.probe.HttpTransport;
+import io.github.upgradejunit.probe.Tls;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,7 +14,6 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Function;
 import javax.net.ssl.HttpsURLConnection;
 
 /**
@@ -19,15 +22,11 @@ import javax.net.ssl.HttpsURLConnection;
  * the CPU per request (docs/benchmarks.md), because the probes run ten times a second for hours.
  * Thread-safe: every call opens its own connection object; the JDK pools the sockets.
  */
-final class KeptAliveHttp {
-
-  /** An answer: status, header lookup, body (empty for HEAD). */
-  record Answer(int status, Function<String, String> header, byte[] body) {
-  }
+public final class KeptAliveHttp implements HttpTransport {
 
   private final Tls tls;
 
-  KeptAliveHttp(Tls tls) {
+  public KeptAliveHttp(Tls tls) {
     this.tls = tls;
   }
 
@@ -37,7 +36,8 @@ final class KeptAliveHttp {
    * headers holds the call longer: HttpURLConnection parses them in one call that cannot be cut
    * from outside; the scheduler's watchdog records the timeout at the deadline all the same.)
    */
-  Answer send(String method, URI uri, Map<String, String> headers, byte[] body, Duration deadline) throws IOException {
+  @Override
+  public HttpAnswer send(String method, URI uri, Map<String, String> headers, byte[] body, Duration deadline) throws IOException {
     long end = System.nanoTime() + deadline.toNanos();
     HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
     if (connection instanceof HttpsURLConnection https) {
@@ -66,7 +66,7 @@ final class KeptAliveHttp {
     try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
       content = in == null ? new byte[0] : readBefore(in, end, connection, deadline);
     }
-    return new Answer(status, connection::getHeaderField, content);
+    return new HttpAnswer(status, connection::getHeaderField, content);
   }
 
   private static byte[] readBefore(InputStream in, long end, HttpURLConnection connection, Duration deadline)

@@ -1,4 +1,8 @@
-package io.github.upgradejunit.openstack.internal;
+package io.github.upgradejunit.internal.http;
+
+import io.github.upgradejunit.probe.HttpAnswer;
+import io.github.upgradejunit.probe.HttpTransport;
+import io.github.upgradejunit.probe.Tls;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -22,31 +26,26 @@ import javax.net.ssl.SSLSocket;
  * {@code HttpClient} and {@code HttpURLConnection} pool connections), so this is a small client on a
  * plain {@link Socket}: it sends {@code Connection: close} and reads one answer (length-delimited,
  * chunked, or to the end of the stream), at most {@link #MAX_BODY} bytes of body. Thread-safe: it
- * holds only the immutable TLS settings.
+ * holds only the immutable TLS settings. A host name is resolved on every call, so a DNS change
+ * (or failure) shows at once.
  */
-final class FreshHttp {
+public final class FreshHttp implements HttpTransport {
 
   /** Bodies beyond this are read and dropped: a probe needs the start of the answer only. */
   static final int MAX_BODY = 256 * 1024;
 
   private final Tls tls;
 
-  FreshHttp(Tls tls) {
+  public FreshHttp(Tls tls) {
     this.tls = tls;
-  }
-
-  /** One answer: status, headers (lower-case names) and the start of the body. */
-  record Answer(int status, Map<String, String> headers, byte[] body) {
-    String header(String name) {
-      return headers.get(name.toLowerCase(Locale.ROOT));
-    }
   }
 
   /**
    * Send one request on a new connection; {@code timeout} bounds the whole call: connect, and the
    * answer as a whole, so an answer that drips a byte at a time cannot hold the caller past it.
    */
-  Answer send(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout) throws IOException {
+  @Override
+  public HttpAnswer send(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout) throws IOException {
     boolean https = "https".equalsIgnoreCase(uri.getScheme());
     int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
     int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
@@ -96,7 +95,7 @@ final class FreshHttp {
     out.flush();
   }
 
-  private static Answer read(InputStream in, String method) throws IOException {
+  private static HttpAnswer read(InputStream in, String method) throws IOException {
     String statusLine = line(in);
     String[] parts = statusLine.split(" ", 3);
     if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
@@ -113,7 +112,7 @@ final class FreshHttp {
     }
     boolean noBody = "HEAD".equals(method) || status == 204 || status == 304 || status / 100 == 1;
     byte[] body = noBody ? new byte[0] : body(in, headers);
-    return new Answer(status, headers, body);
+    return new HttpAnswer(status, name -> headers.get(name.toLowerCase(Locale.ROOT)), body);
   }
 
   private static byte[] body(InputStream in, Map<String, String> headers) throws IOException {
