@@ -24,6 +24,10 @@ public final class InMemoryPlugin implements io.github.upgradejunit.spi.UpgradeP
   public static final ConfigKey ENABLED = ConfigKey.choice("upgrade.testkit.enabled", "false",
       "Activate the in-memory test plugin.", "true", "false");
 
+  /** An HTTP URL the probe GETs instead of reading {@link #HEALTHY}: lets child JVMs probe a target. */
+  public static final ConfigKey TARGET = ConfigKey.string("upgrade.testkit.target", null,
+      "An HTTP URL the testkit probe requests (2xx is up); by default it reads an in-memory flag.");
+
   /** Boxes that exist, by id: what a cloud would hold. */
   public static final Map<String, Box> BOXES = new ConcurrentHashMap<>();
 
@@ -43,7 +47,7 @@ public final class InMemoryPlugin implements io.github.upgradejunit.spi.UpgradeP
 
   @Override
   public List<ConfigKey> configKeys() {
-    return List.of(ENABLED);
+    return List.of(ENABLED, TARGET);
   }
 
   @Override
@@ -51,6 +55,7 @@ public final class InMemoryPlugin implements io.github.upgradejunit.spi.UpgradeP
     if (!Boolean.parseBoolean(context.config().get(ENABLED))) {
       return Optional.empty();
     }
+    String target = context.config().find(TARGET).orElse(null);
     return Optional.of(new PluginSession() {
       @Override
       public List<ResourceType<?>> resourceTypes() {
@@ -64,10 +69,30 @@ public final class InMemoryPlugin implements io.github.upgradejunit.spi.UpgradeP
 
       @Override
       public List<Probe> probes() {
+        if (target != null) {
+          return List.of(Probe.of("boxes", "boxes/http", deadline -> get(target)));
+        }
         return List.of(Probe.of("boxes", "boxes/memory", deadline -> HEALTHY.get()
             ? ProbeResult.success() : ProbeResult.ofStatus(503)));
       }
     });
+  }
+
+  private static ProbeResult get(String target) {
+    try {
+      java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(target).toURL().openConnection();
+      c.setConnectTimeout(1_000);
+      c.setReadTimeout(1_000);
+      int status = c.getResponseCode();
+      try (java.io.InputStream body = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+        if (body != null) {
+          body.readAllBytes();
+        }
+      }
+      return status / 100 == 2 ? ProbeResult.success() : ProbeResult.ofStatus(status);
+    } catch (java.io.IOException e) {
+      return ProbeResult.failed(io.github.upgradejunit.spi.ErrorClass.CONNECT, e.toString());
+    }
   }
 
   static final class BoxType implements ResourceType<Box> {

@@ -26,6 +26,8 @@ import java.util.List;
  * @param ledger honored-request ledger
  * @param tests test results per phase
  * @param verdict the service's verdict; {@code null} for control services
+ * @param vantagePoints what each runner saw, when several runners probed the service (then
+ *     {@code outages} are those every runner saw); empty with one runner
  */
 public record ServiceAnalysis(
     String service,
@@ -46,10 +48,12 @@ public record ServiceAnalysis(
     ResourceCounts resources,
     LedgerCounts ledger,
     List<TestCounts> tests,
-    Verdict verdict) {
+    Verdict verdict,
+    List<VantagePoint> vantagePoints) {
 
   /** Copies the lists. */
   public ServiceAnalysis {
+    vantagePoints = List.copyOf(vantagePoints);
     series = List.copyOf(series);
     outages = List.copyOf(outages);
     gaps = List.copyOf(gaps);
@@ -63,14 +67,19 @@ public record ServiceAnalysis(
   ServiceAnalysis withOutages(List<Outage> newOutages, Downtime newCounted) {
     return new ServiceAnalysis(service, control, samples, failedSamples, http5xxSamples,
         probeIntervalMs, series, newOutages, gaps, downtime, newCounted, availability, latency,
-        latencyComparison, checks, resources, ledger, tests, verdict);
+        latencyComparison, checks, resources, ledger, tests, verdict, vantagePoints);
   }
 
   /** This analysis with its verdict. */
   ServiceAnalysis withVerdict(Verdict newVerdict) {
     return new ServiceAnalysis(service, control, samples, failedSamples, http5xxSamples,
         probeIntervalMs, series, outages, gaps, downtime, countedDowntime, availability, latency,
-        latencyComparison, checks, resources, ledger, tests, newVerdict);
+        latencyComparison, checks, resources, ledger, tests, newVerdict, vantagePoints);
+  }
+
+  /** The outages only some vantage points saw, each as the runner that saw it reported it. */
+  public List<VantagePoint.Sighting> partialOutages() {
+    return vantagePoints.stream().flatMap(v -> v.partial().stream()).toList();
   }
 
   /** The latency of one phase. */

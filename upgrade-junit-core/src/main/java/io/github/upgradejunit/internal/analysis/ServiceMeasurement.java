@@ -38,14 +38,17 @@ final class ServiceMeasurement {
     long interval = intervals.pooledMedianMicros();
     OutageFinder.Detection found =
         OutageFinder.find(service, sorted, intervals::ofSeries, in.window(), steps);
+    VantagePoints.Combined vantage = VantagePoints.of(service, sorted, intervals::ofSeries, in.window(), steps);
+    List<Outage> outages = vantage == null ? found.outages() : vantage.everywhere();
     PhaseSplit split = PhaseSplit.of(sorted, in.window());
     Tallies tallies = Tallies.of(service, in);
     return new ServiceAnalysis(service, in.controlServices().contains(service), sorted.size(),
         split.failedTotal(), split.http5xx(), interval / 1000.0, intervals.stats(),
-        found.outages(), found.gaps(), Downtime.of(found.outages()), Downtime.of(List.of()),
+        outages, found.gaps(), Downtime.of(outages), Downtime.of(List.of()),
         split.availability(), split.latency(),
         MannWhitney.compare(split.okLatencies(Phase.BEFORE), split.okLatencies(Phase.DURING)),
-        tallies.checks(), tallies.resources(), tallies.ledger(), tallies.tests(), null);
+        tallies.checks(), tallies.resources(), tallies.ledger(), tallies.tests(), null,
+        vantage == null ? List.of() : vantage.vantagePoints());
   }
 
   /** Spacing of intended starts within each series (and monitoring process). */

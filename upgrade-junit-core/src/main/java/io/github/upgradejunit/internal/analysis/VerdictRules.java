@@ -207,6 +207,13 @@ final class VerdictRules {
           + " not counted, the control probe failed at the same time (tester side): "
           + Downtime.of(testerSide).text()));
     }
+    List<VantagePoint.Sighting> partial = s.partialOutages();
+    if (!partial.isEmpty()) {
+      findings.add(Finding.info(plural(partial.size(), "outage")
+          + " seen from only some vantage points, not counted (they point at the network or the runner): "
+          + partial.stream().map(p -> Durations.format(p.outage().estimateMs()) + " seen by " + String.join(", ", p.seenBy()))
+              .distinct().limit(5).collect(java.util.stream.Collectors.joining("; "))));
+    }
     findings.add(Finding.info(availability(s.availability())));
     return findings;
   }

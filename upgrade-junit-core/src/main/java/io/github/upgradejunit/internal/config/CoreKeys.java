@@ -13,7 +13,8 @@ public final class CoreKeys {
   public static final ConfigKey RUN_ID = ConfigKey.string("upgrade.run.id", null,
       "The run to join. Default: a new run in the before and all phases, the latest open run otherwise.");
   public static final ConfigKey STORE = ConfigKey.string("upgrade.store", null,
-      "JDBC URL of the store. Default: an SQLite file .upgrade-junit/upgrade.db in the project "
+      "JDBC URL of the store: jdbc:sqlite:FILE, or jdbc:postgresql://HOST:PORT/DB?user=...&password=... "
+          + "for runners on several machines. Default: an SQLite file .upgrade-junit/upgrade.db in the project "
           + "directory (it survives mvn clean).");
   public static final ConfigKey REPORT_DIR = ConfigKey.string("upgrade.report.dir", "target/upgrade-report",
       "Where index.html, summary.json and truth.json are written.");

@@ -6,12 +6,15 @@ import io.github.upgradejunit.internal.analysis.Durations;
 import io.github.upgradejunit.internal.analysis.MonitoringGap;
 import io.github.upgradejunit.internal.analysis.Outage;
 import io.github.upgradejunit.internal.analysis.ServiceAnalysis;
+import io.github.upgradejunit.internal.analysis.VantagePoint;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Every outage with its bounds, error class and the upgrade step it began in, and every monitoring
  * gap. A flapping service lists its first {@value #MAX_ROWS} outages; summary.json has them all.
+ * When several runners probed a service, its outages are those every vantage point saw, and a
+ * second table shows each vantage point: its outages, and which runners saw each.
  */
 final class OutageSection {
 
@@ -30,8 +33,49 @@ final class OutageSection {
           + "true duration lies within the bounds. Times are relative to the upgrade start (hover for UTC).</p>");
       out.append(outageTable(m));
     }
+    vantagePoints(out, m);
     gaps(out, m);
     out.append("</section>");
+  }
+
+  private static void vantagePoints(StringBuilder out, ReportModel m) {
+    if (m.services().stream().allMatch(s -> s.vantagePoints().isEmpty())) {
+      return;
+    }
+    out.append("<h3>Vantage points</h3><p class=\"lead\">Several runners probed the same services. The outages "
+        + "above are those <em>every</em> vantage point saw: outages of the service. An outage only some saw "
+        + "points at the network between those runners and the service (or at the runners), and is not counted "
+        + "as downtime.</p>");
+    HtmlTable summary = new HtmlTable("vantage-points", "Service", "Runner", "#Samples", "#Failed", "#Outages",
+        "#Downtime", "#Seen only here");
+    for (ServiceAnalysis s : m.services()) {
+      for (VantagePoint v : s.vantagePoints()) {
+        summary.row(escape(s.service()), escape(v.runner()), Html.count(v.samples()), Html.count(v.failedSamples()),
+            Html.count(v.outages().size()), Durations.format(v.downtime().estimateMs()), Html.count(v.partial().size()));
+      }
+    }
+    out.append(summary.close());
+    HtmlTable partial = new HtmlTable("partial-outages", "Service", "Runner", "Start", "End", "#Duration",
+        "#Bounds", "Error", "Seen by", "Not seen by");
+    int rows = 0;
+    for (ServiceAnalysis s : m.services()) {
+      List<String> runners = s.vantagePoints().stream().map(VantagePoint::runner).toList();
+      for (VantagePoint v : s.vantagePoints()) {
+        for (VantagePoint.Sighting p : v.partial()) {
+          if (rows++ < MAX_ROWS) {
+            Outage o = p.outage();
+            partial.row(escape(s.service()), escape(v.runner()), moment(m, o.startMicros()), moment(m, o.endMicros()),
+                "<strong>" + Durations.format(o.estimateMs()) + "</strong>",
+                Durations.format(o.lowerMs()) + " \u2013 " + Durations.format(o.upperMs()),
+                "<code>" + escape(o.errorClass()) + "</code>", escape(String.join(", ", p.seenBy())),
+                escape(String.join(", ", runners.stream().filter(r -> !p.seenBy().contains(r)).toList())));
+          }
+        }
+      }
+    }
+    if (rows > 0) {
+      out.append("<h3>Outages seen from only some vantage points</h3>").append(partial.close());
+    }
   }
 
   private static String outageTable(ReportModel m) {

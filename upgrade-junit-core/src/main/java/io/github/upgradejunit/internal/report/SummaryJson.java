@@ -8,6 +8,7 @@ import io.github.upgradejunit.internal.analysis.AnalysisResult;
 import io.github.upgradejunit.internal.analysis.LatencyStats;
 import io.github.upgradejunit.internal.analysis.Outage;
 import io.github.upgradejunit.internal.analysis.ServiceAnalysis;
+import io.github.upgradejunit.internal.analysis.VantagePoint;
 import io.github.upgradejunit.internal.analysis.Verdict;
 import io.github.upgradejunit.internal.store.Micros;
 import io.github.upgradejunit.internal.store.Rows;
@@ -36,6 +37,8 @@ final class SummaryJson {
     root.put("upgradeStart", started ? time(result.window().startMicros()) : null);
     root.put("upgradeEnd", started ? time(result.window().endMicros()) : null);
     root.put("upgradeFailed", result.window().failed());
+    ArrayNode runners = root.putArray("runners");
+    data.phases().stream().map(Rows.PhaseRecord::runner).distinct().sorted().forEach(runners::add);
     ArrayNode steps = root.putArray("steps");
     result.steps().forEach(s -> steps.addObject().put("name", s.label()).put("service", s.service())
         .put("host", s.host()).put("start", time(s.startMicros())).put("end", time(s.endMicros())));
@@ -75,6 +78,7 @@ final class SummaryJson {
           .put("errorClass", o.errorClass()).put("step", o.stepLabel()).put("failedSamples", o.failedSamples())
           .put("recovered", !o.openAtEnd()).put("testerSide", o.testerSide()).put("detail", o.detail());
     }
+    node.set("vantagePoints", vantagePoints(s));
     ArrayNode gaps = node.putArray("monitoringGaps");
     s.gaps().forEach(g -> gaps.addObject().put("start", time(g.startMicros())).put("end", time(g.endMicros()))
         .put("durationMs", round(g.durationMs())));
@@ -99,6 +103,27 @@ final class SummaryJson {
     v.put("before", versions.isEmpty() ? null : label(versions.get(0)));
     v.put("after", versions.isEmpty() ? null : label(versions.get(versions.size() - 1)));
     return node;
+  }
+
+  /** Per runner: its own outages and who else saw them; empty when one runner probed the service. */
+  private static ArrayNode vantagePoints(ServiceAnalysis s) {
+    ArrayNode points = JSON.createArrayNode();
+    for (VantagePoint v : s.vantagePoints()) {
+      ObjectNode point = points.addObject().put("runner", v.runner()).put("samples", v.samples())
+          .put("failed", v.failedSamples());
+      point.putObject("downtime").put("totalMs", round(v.downtime().estimateMs()))
+          .put("lowerMs", round(v.downtime().lowerMs())).put("upperMs", round(v.downtime().upperMs()));
+      ArrayNode outages = point.putArray("outages");
+      for (VantagePoint.Sighting sighting : v.outages()) {
+        Outage o = sighting.outage();
+        ObjectNode outage = outages.addObject().put("start", time(o.startMicros())).put("end", time(o.endMicros()))
+            .put("durationMs", round(o.estimateMs())).put("lowerMs", round(o.lowerMs()))
+            .put("upperMs", round(o.upperMs())).put("errorClass", o.errorClass())
+            .put("failedSamples", o.failedSamples()).put("everyVantagePoint", sighting.everyVantagePoint());
+        sighting.seenBy().forEach(outage.putArray("seenBy")::add);
+      }
+    }
+    return points;
   }
 
   private static String label(Rows.Version v) {

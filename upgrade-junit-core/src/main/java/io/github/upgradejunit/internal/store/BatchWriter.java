@@ -21,7 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@value #FLUSH_MILLIS} ms or {@value #BATCH_ROWS} rows). If the database refuses a batch (disk full,
  * read-only, locked too long) the rows stay queued and are retried; when the queue is full, new rows
  * are counted as dropped rather than growing memory without bound. What was committed stays
- * committed, even after {@code kill -9}.
+ * committed, even after {@code kill -9}. A lost PostgreSQL connection is such a refusal: the writer
+ * warns, reconnects every half second, and when the database is back writes what it kept and says so.
+ * The queue holds {@value #CAPACITY} rows (about 200 bytes each): at 3 services probed at 10 Hz,
+ * more than nine hours of samples.
  */
 public final class BatchWriter implements AutoCloseable {
 
@@ -143,13 +146,21 @@ public final class BatchWriter implements AutoCloseable {
 
   private void loop() {
     long lastWarning = 0;
+    long failingSince = 0;
     while (!(closing && queue.isEmpty() && retry.isEmpty())) {
       try {
         List<Row> batch = nextBatch();
         if (batch.isEmpty()) {
           continue;
         }
-        if (!commit(batch)) {
+        if (commit(batch)) {
+          if (failingSince != 0) {
+            System.err.printf("[upgrade-junit] the store %s is back after %d s; writing the rows kept in memory "
+                + "(%d still queued).%n", location, (System.currentTimeMillis() - failingSince) / 1000, queue.size());
+            failingSince = 0;
+          }
+        } else {
+          failingSince = failingSince == 0 ? System.currentTimeMillis() : failingSince;
           retry.addAll(0, batch);
           if (System.currentTimeMillis() - lastWarning > 10_000) {
             lastWarning = System.currentTimeMillis();

@@ -33,13 +33,34 @@ enum Dialect {
   }
 
   /**
+   * A statement that serialises migrations between JVMs, run first in the migration transaction,
+   * or {@code null} where the database does so itself (SQLite's IMMEDIATE transactions).
+   */
+  String migrationLock() {
+    return this == POSTGRESQL ? "SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")" : null;
+  }
+
+  /** Any constant will do, as long as every version of Upgrade JUnit uses the same. */
+  private static final long MIGRATION_LOCK = 0x75_6a_73_63_68_65_6dL; // "ujschem"
+
+  /**
+   * Whether an error means the connection is gone (the server stopped, the network broke), so
+   * that reconnecting and retrying may succeed. SQLSTATE class 08 is "connection exception";
+   * 57P01-57P03 are the server shutting down or not yet accepting connections.
+   */
+  static boolean connectionLost(java.sql.SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.startsWith("08") || state.startsWith("57P"));
+  }
+
+  /**
    * The URL with the settings several JVMs need to share one SQLite file safely: WAL, a busy
    * timeout, and IMMEDIATE transactions so a writer never has to upgrade a read lock. Creates the
    * parent directory of the file.
    */
   String prepare(String url) {
-    if (this != SQLITE) {
-      return url;
+    if (this == POSTGRESQL) {
+      return preparePostgresql(url);
     }
     String rest = url.substring("jdbc:sqlite:".length());
     int query = rest.indexOf('?');
@@ -56,4 +77,27 @@ enum Dialect {
         + "&jdbc.get_generated_keys=true";
     return query < 0 ? url + "?" + settings : url + "&" + settings;
   }
+
+  /**
+   * Multi-row inserts for the batch writer (the driver rewrites a batch into a few large INSERTs,
+   * several times faster than one statement per row), and timeouts, so that a broken network ends
+   * a write with an error the writer can retry instead of hanging. A setting the user gave wins.
+   */
+  private static String preparePostgresql(String url) {
+    StringBuilder settings = new StringBuilder();
+    for (String setting : POSTGRESQL_SETTINGS) {
+      String name = setting.substring(0, setting.indexOf('=') + 1);
+      if (!url.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT))) {
+        settings.append(settings.length() == 0 ? "" : "&").append(setting);
+      }
+    }
+    if (settings.length() == 0) {
+      return url;
+    }
+    return url + (url.indexOf('?') < 0 ? "?" : "&") + settings;
+  }
+
+  private static final java.util.List<String> POSTGRESQL_SETTINGS = java.util.List.of(
+      "reWriteBatchedInserts=true", "connectTimeout=10", "socketTimeout=120", "tcpKeepAlive=true",
+      "ApplicationName=upgrade-junit");
 }

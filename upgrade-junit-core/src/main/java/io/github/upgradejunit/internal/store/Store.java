@@ -31,23 +31,31 @@ import java.util.function.Consumer;
  * The store: every fact of every run, in one SQL database (an SQLite file by default). Low-rate
  * facts (runs, events, resources, results) are written at once, each in its own short transaction,
  * so they are committed when the call returns. High-rate facts (samples, iterations, latencies,
- * logs) go through the {@link BatchWriter}. Several JVMs may share one SQLite file.
+ * logs) go through the {@link BatchWriter}. Several JVMs may share one SQLite file; several JVMs on
+ * several machines share one PostgreSQL database. When the connection to PostgreSQL breaks, the
+ * store reconnects: low-rate writes wait for the database for up to {@value #RECONNECT_MILLIS} ms,
+ * and the batch writer keeps its rows in bounded memory until the database is back.
  */
 public final class Store implements AutoCloseable {
 
   /** The schema version this code writes; older stores are migrated on open. */
   public static final int SCHEMA_VERSION = 1;
 
+  /** How long a low-rate write or a read waits for a lost database to come back. */
+  static final long RECONNECT_MILLIS = 30_000;
+
   private final String url;
+  private final String shown;
   private final Dialect dialect;
-  private final Connection connection;
+  private Connection connection;
   private final BatchWriter writer;
 
-  private Store(String url, Dialect dialect, Connection connection) {
+  private Store(String url, String shown, Dialect dialect, Connection connection) {
     this.url = url;
+    this.shown = shown;
     this.dialect = dialect;
     this.connection = connection;
-    this.writer = new BatchWriter(this::openConnection, redact(url));
+    this.writer = new BatchWriter(this::openConnection, shown);
   }
 
   /** The default store of a project: {@code .upgrade-junit/upgrade.db} in the given directory. */
@@ -63,20 +71,20 @@ public final class Store implements AutoCloseable {
     for (int attempt = 1; attempt <= OPEN_ATTEMPTS; attempt++) {
       try {
         Connection connection = DriverManager.getConnection(prepared);
-        Store store = new Store(prepared, dialect, connection);
+        Store store = new Store(prepared, redact(url), dialect, connection);
         try {
           store.migrate();
           return store;
         } catch (StoreException e) {
           connection.close();
-          if (e.getCause() instanceof SQLException cause) {
-            throw cause;
+          if (e.getCause() instanceof SQLException cause && busy(cause)) {
+            throw cause; // retried below
           }
           throw e;
         }
       } catch (SQLException e) {
         last = e;
-        if (!e.getMessage().contains("SQLITE_BUSY") || attempt == OPEN_ATTEMPTS) {
+        if (!busy(e) || attempt == OPEN_ATTEMPTS) {
           break;
         }
         pause(attempt); // another JVM is creating or migrating the same file: wait for it
@@ -86,6 +94,10 @@ public final class Store implements AutoCloseable {
   }
 
   private static final int OPEN_ATTEMPTS = 4;
+
+  private static boolean busy(SQLException e) {
+    return String.valueOf(e.getMessage()).contains("SQLITE_BUSY");
+  }
 
   private static void pause(int attempt) {
     try {
@@ -103,7 +115,7 @@ public final class Store implements AutoCloseable {
 
   /** The URL without credentials. */
   public String location() {
-    return redact(url);
+    return shown;
   }
 
   private Connection openConnection() throws SQLException {
@@ -124,8 +136,26 @@ public final class Store implements AutoCloseable {
     if (current == SCHEMA_VERSION) {
       return;
     }
+    try {
+      createSchema();
+    } catch (StoreException e) {
+      if (e.getCause() instanceof SQLException cause && "42501".equals(cause.getSQLState())) {
+        throw new StoreException("The store " + location() + " has " + (current == 0 ? "no Upgrade JUnit schema"
+            : "schema version " + current) + " and its user may not create version " + SCHEMA_VERSION + " ("
+            + cause.getMessage().lines().findFirst().orElse("") + "). Open it once as a user that may create "
+            + "tables there (e.g. the database owner), grant this user CREATE on the schema, or name a schema "
+            + "it owns with currentSchema=...", cause);
+      }
+      throw e;
+    }
+  }
+
+  private void createSchema() {
     transaction(c -> {
       try (Statement statement = c.createStatement()) {
+        if (dialect.migrationLock() != null) {
+          statement.execute(dialect.migrationLock()); // another JVM may be creating it right now
+        }
         statement.execute("CREATE TABLE IF NOT EXISTS uj_schema (version INTEGER NOT NULL, applied_at BIGINT NOT NULL)");
         if (schemaVersion(c) >= SCHEMA_VERSION) {
           return null; // another JVM migrated while we waited for the lock
@@ -146,15 +176,66 @@ public final class Store implements AutoCloseable {
   }
 
   private int schemaVersion() throws SQLException {
-    return schemaVersion(connection);
+    return schemaVersion(connection());
+  }
+
+  /** The connection of low-rate writes and reads, reopened when it was lost. */
+  private Connection connection() throws SQLException {
+    if (connection == null || connection.isClosed()) {
+      connection = openConnection();
+    }
+    return connection;
+  }
+
+  private void dropConnection() {
+    try {
+      if (connection != null) {
+        connection.close();
+      }
+    } catch (SQLException ignored) {
+      // it is gone either way
+    }
+    connection = null;
+  }
+
+  /**
+   * Runs {@code work} on the connection. When the connection is lost, reconnects and, if
+   * {@code retry}, runs it again until the database is back or {@link #RECONNECT_MILLIS} passed.
+   */
+  private synchronized <T> T withConnection(String verb, boolean retry, Work<T> work) {
+    long deadline = System.currentTimeMillis() + RECONNECT_MILLIS;
+    boolean warned = false;
+    while (true) {
+      try {
+        return work.run(connection());
+      } catch (SQLException e) {
+        boolean lost = Dialect.connectionLost(e);
+        if (lost) {
+          dropConnection();
+        }
+        if (!lost || !retry || System.currentTimeMillis() > deadline) {
+          throw new StoreException("Cannot " + verb + " the store " + location() + (lost ? " (connection lost)" : "")
+              + ": " + e.getMessage(), e);
+        }
+        if (!warned) {
+          warned = true;
+          System.err.printf("[upgrade-junit] WARNING: lost the connection to the store %s (%s); retrying for up "
+              + "to %d s.%n", location(), e.getMessage(), RECONNECT_MILLIS / 1000);
+        }
+        pause(1);
+      }
+    }
   }
 
   private static int schemaVersion(Connection c) throws SQLException {
     try (Statement statement = c.createStatement();
         ResultSet rs = statement.executeQuery("SELECT MAX(version) FROM uj_schema")) {
       return rs.next() ? rs.getInt(1) : 0;
-    } catch (SQLException missingTable) {
-      return 0;
+    } catch (SQLException e) {
+      if ("42P01".equals(e.getSQLState()) || String.valueOf(e.getMessage()).contains("no such table")) {
+        return 0; // a new, empty database
+      }
+      throw e;
     }
   }
 
@@ -187,28 +268,28 @@ public final class Store implements AutoCloseable {
       failure.addSuppressed(e);
     }
     try {
-      connection.setAutoCommit(true);
+      if (!connection.isClosed()) {
+        connection.setAutoCommit(true);
+      }
     } catch (SQLException e) {
       failure.addSuppressed(e);
     }
   }
 
-  private synchronized <T> T transaction(Work<T> work) {
-    try {
-      connection.setAutoCommit(false);
+  private <T> T transaction(Work<T> work) {
+    return withConnection("write to", true, c -> {
+      c.setAutoCommit(false);
       T result;
       try {
-        result = work.run(connection);
-        connection.commit();
+        result = work.run(c);
+        c.commit();
       } catch (SQLException | RuntimeException e) {
-        abandon(connection, e);
+        abandon(c, e);
         throw e;
       }
-      connection.setAutoCommit(true);
+      c.setAutoCommit(true);
       return result;
-    } catch (SQLException e) {
-      throw new StoreException("Cannot write to the store " + location() + ": " + e.getMessage(), e);
-    }
+    });
   }
 
   private long update(String sql, Object... args) {
@@ -225,33 +306,47 @@ public final class Store implements AutoCloseable {
     });
   }
 
-  private synchronized <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      bind(statement, args);
-      List<T> rows = new ArrayList<>();
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          rows.add(mapper.map(rs));
+  private <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+    return withConnection("read", true, c -> {
+      try (PreparedStatement statement = c.prepareStatement(sql)) {
+        bind(statement, args);
+        List<T> rows = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery()) {
+          while (rs.next()) {
+            rows.add(mapper.map(rs));
+          }
         }
+        return rows;
       }
-      return rows;
-    } catch (SQLException e) {
-      throw new StoreException("Cannot read the store " + location() + ": " + e.getMessage(), e);
-    }
+    });
   }
 
-  private synchronized <T> void stream(String sql, RowMapper<T> mapper, Consumer<T> sink, Object... args) {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      bind(statement, args);
-      statement.setFetchSize(10_000);
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          sink.accept(mapper.map(rs));
+  /**
+   * Streams rows to {@code sink} in batches of 10,000, never holding all of them (PostgreSQL uses
+   * a cursor only inside a transaction). Not retried: the sink may already have seen rows.
+   */
+  private <T> void stream(String sql, RowMapper<T> mapper, Consumer<T> sink, Object... args) {
+    boolean cursor = dialect == Dialect.POSTGRESQL; // SQLite: a transaction would take the write lock
+    withConnection("read", false, c -> {
+      c.setAutoCommit(!cursor);
+      try (PreparedStatement statement = c.prepareStatement(sql)) {
+        bind(statement, args);
+        statement.setFetchSize(10_000);
+        try (ResultSet rs = statement.executeQuery()) {
+          while (rs.next()) {
+            sink.accept(mapper.map(rs));
+          }
+        }
+        if (cursor) {
+          c.commit();
+        }
+        return null;
+      } finally {
+        if (!c.isClosed()) {
+          c.setAutoCommit(true);
         }
       }
-    } catch (SQLException e) {
-      throw new StoreException("Cannot read the store " + location() + ": " + e.getMessage(), e);
-    }
+    });
   }
 
   static void bind(PreparedStatement statement, Object... args) throws SQLException {
@@ -375,9 +470,11 @@ public final class Store implements AutoCloseable {
 
   /** The stored output lines of a run from one source (or every source when {@code null}). */
   public List<Log> logs(String runId, String source) {
-    return query("SELECT * FROM logs WHERE run_id = ? AND (? IS NULL OR source = ?) ORDER BY at",
-        rs -> new Log(rs.getLong("at"), rs.getString("source"), rs.getString("line"), rs.getString("runner")),
-        runId, source, source);
+    RowMapper<Log> log = rs -> new Log(rs.getLong("at"), rs.getString("source"), rs.getString("line"),
+        rs.getString("runner"));
+    return source == null
+        ? query("SELECT * FROM logs WHERE run_id = ? ORDER BY at", log, runId)
+        : query("SELECT * FROM logs WHERE run_id = ? AND source = ? ORDER BY at", log, runId, source);
   }
 
   // ---- test results ----------------------------------------------------------------------------
@@ -504,6 +601,9 @@ public final class Store implements AutoCloseable {
   @Override
   public synchronized void close() {
     writer.close();
+    if (connection == null) {
+      return;
+    }
     try {
       if (dialect == Dialect.SQLITE) {
         try (Statement statement = connection.createStatement()) {

@@ -22,6 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * java -Xmx4g -cp ... io.github.upgradejunit.internal.report.ReportBenchmark [--dir DIR] 10000 1000000 10000000
  * </pre>
  *
+ * The size {@code two-runners-2h} is a 2-hour run seen from two runners (3 services, 10 Hz), one of
+ * whose paths to identity breaks for 20 s. {@code -Dbench.store=jdbc:postgresql://...} puts the store
+ * in PostgreSQL (an empty schema) instead of SQLite.
+ *
  * The size {@code flapping} is the page's worst case instead: a 30-minute upgrade in which identity
  * fails for 400 ms of every 1.5 s (about 1,400 outages).
  *
@@ -58,12 +62,15 @@ public final class ReportBenchmark {
 
   private static SyntheticRun run(String size) {
     SyntheticRun run = SyntheticRun.realistic("bench-" + size, ReportFixtures.CURRENT_START).withoutControlProbe();
+    if (size.equals("two-runners-2h")) { // 2 h of monitoring; a second runner's path to identity breaks for 20 s
+      return run.withWindow(java.time.Duration.ofSeconds(7200 - 90)).withRunner("ci-runner-2", "identity", 600_000, 20_000);
+    }
     return size.equals("flapping") ? run.withWindow(java.time.Duration.ofMinutes(30)).withFlapping("identity", 1_500, 400)
         : run.withSamples(Long.parseLong(size));
   }
 
   private static void measure(String size, Path directory) throws Exception {
-    String url = ReportFixtures.storeUrl(directory);
+    String url = System.getProperty("bench.store", ReportFixtures.storeUrl(directory)); // or a PostgreSQL URL
     try (Store store = Store.open(url)) {
       SyntheticRun run = run(size);
       if (store.run(run.runId).isPresent()) {

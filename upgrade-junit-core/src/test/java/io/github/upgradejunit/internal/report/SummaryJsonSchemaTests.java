@@ -46,7 +46,8 @@ class SummaryJsonSchemaTests {
     String url = ReportFixtures.storeUrl(directory);
     try (Store store = Store.open(url)) {
       SyntheticRun run = SyntheticRun.realistic("20261125T102400-ab12", ReportFixtures.CURRENT_START)
-          .withWindow(Duration.ofMinutes(3)).withGap("identity", 40_000, 5_000).writeTo(store, url);
+          .withWindow(Duration.ofMinutes(3)).withGap("identity", 40_000, 5_000)
+          .withRunner("ci-runner-2", "identity", 90_000, 3_000).writeTo(store, url);
       RunReporter.write(store, run.runId, directory.resolve("report"), ReportFixtures.expecting("zero-downtime"));
     }
     summary = SummaryJson.JSON.readTree(directory.resolve("report").resolve("summary.json").toFile());

@@ -44,6 +44,14 @@ final class SyntheticRun {
   record Flapping(String service, long periodMillis, long downMillis) {
   }
 
+  /**
+   * Another runner probing every service from elsewhere, offset by half a probe interval; its own
+   * path to {@code service} breaks for {@code millis} from {@code offsetMillis} after the upgrade
+   * start, which only it sees.
+   */
+  record Runner(String name, String service, long offsetMillis, long millis) {
+  }
+
   /** A stretch without samples of a service, from {@code offsetMillis} after the upgrade start. */
   record Gap(String service, long offsetMillis, long millis) {
   }
@@ -58,6 +66,7 @@ final class SyntheticRun {
   private final List<OutageSpec> outages = new ArrayList<>();
   private final List<Flapping> flapping = new ArrayList<>();
   private final List<Gap> gaps = new ArrayList<>();
+  private final List<Runner> runners = new ArrayList<>();
   private final Map<String, Long> outageStart = new LinkedHashMap<>();
   private final List<long[]> stepTimes = new ArrayList<>();
   private final List<String[]> stepNames = new ArrayList<>();
@@ -100,6 +109,12 @@ final class SyntheticRun {
 
   SyntheticRun withFlapping(String service, long periodMillis, long downMillis) {
     flapping.add(new Flapping(service, periodMillis, downMillis));
+    return this;
+  }
+
+  /** Add a second vantage point whose path to {@code service} breaks for a while. */
+  SyntheticRun withRunner(String name, String service, long offsetMillis, long millis) {
+    runners.add(new Runner(name, service, offsetMillis, millis));
     return this;
   }
 
@@ -219,6 +234,9 @@ final class SyntheticRun {
     for (String phase : List.of("before", "during", "after")) {
       store.phaseFinished(store.phaseStarted(runId, phase, RUNNER), "finished");
     }
+    for (Runner r : runners) {
+      store.phaseFinished(store.phaseStarted(runId, "during", r.name()), "finished");
+    }
   }
 
   // ---- samples ---------------------------------------------------------------------------------
@@ -237,6 +255,31 @@ final class SyntheticRun {
           if (++samplesWritten % 200_000 == 0) {
             flush(store);
           }
+        }
+      }
+    }
+    for (Runner r : runners) {
+      samples(store, r);
+    }
+  }
+
+  /** The other runner's samples: the same service states, plus its own broken path. */
+  private void samples(Store store, Runner r) throws InterruptedException {
+    long interval = SECOND / rate;
+    long pathFrom = upgradeStart() + r.offsetMillis() * 1000;
+    for (Service s : services) {
+      for (long t = monitoringStart + interval / 2; t < monitoringEnd(); t += interval) {
+        if (inGap(s, t)) {
+          continue; // a gap is a stretch no runner probed
+        }
+        Rows.Sample base = sample(s, s.name() + "/fresh", 0, t);
+        boolean pathBroken = s.name().equals(r.service()) && t >= pathFrom && t < pathFrom + r.millis() * 1000;
+        store.writer().sample(runId, new Rows.Sample(base.service(), base.series(), t, base.startedAt(),
+            base.latencyMicros(), base.ok() && !pathBroken, pathBroken ? "CONNECT" : base.errorClass(),
+            pathBroken ? 0 : base.status(), pathBroken ? "Connection reset" : base.detail(), base.control(),
+            r.name()));
+        if (++samplesWritten % 200_000 == 0) {
+          flush(store);
         }
       }
     }

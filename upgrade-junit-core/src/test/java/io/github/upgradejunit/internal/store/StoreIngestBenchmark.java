@@ -7,13 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Store ingest rate: samples per second through the batch writer into one SQLite file, from one JVM
+ * Store ingest rate: samples per second through the batch writer into one SQLite file (or another store), from one JVM
  * and from three JVMs at once. A harness, not a test: numbers go to docs/benchmarks.md.
  *
  * <pre>
  * mvn -q -o -pl upgrade-junit-core test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=io.github.upgradejunit.internal.store.StoreIngestBenchmark -Dexec.args="1000000"
  * </pre>
+ *
+ * A second argument names another store, e.g. a PostgreSQL URL (an empty schema): the same rounds
+ * run against it.
  */
 public final class StoreIngestBenchmark {
 
@@ -23,8 +26,8 @@ public final class StoreIngestBenchmark {
       return;
     }
     int samples = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-    Path directory = Files.createTempDirectory("uj-bench");
-    String url = "jdbc:sqlite:" + directory.resolve("bench.db");
+    String url = args.length > 1 ? args[1]
+        : "jdbc:sqlite:" + Files.createTempDirectory("uj-bench").resolve("bench.db");
     try (Store store = Store.open(url)) {
       store.createRun("bench", "uj-bench-");
     }
