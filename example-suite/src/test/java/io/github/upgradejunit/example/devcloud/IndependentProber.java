@@ -82,16 +82,36 @@ final class IndependentProber implements AutoCloseable {
     return windows;
   }
 
-  /** How many requests it made. */
-  long requests() throws IOException {
-    return Files.readAllLines(output).size();
+  /**
+   * The median time between the starts of its requests: its real resolution, which on a busy
+   * machine is coarser than the interval asked for (each request is a curl process).
+   */
+  double spacingMs() throws IOException {
+    List<Long> starts = new ArrayList<>();
+    for (String line : Files.readAllLines(output)) {
+      String[] field = line.trim().split("\\s+");
+      if (field.length == 3) {
+        starts.add(Long.parseLong(field[0]));
+      }
+    }
+    List<Long> gaps = new ArrayList<>();
+    for (int i = 1; i < starts.size(); i++) {
+      gaps.add(starts.get(i) - starts.get(i - 1));
+    }
+    gaps.sort(null);
+    return gaps.isEmpty() ? intervalMs : Math.max(intervalMs, gaps.get(gaps.size() / 2) / 1_000.0);
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroy();
-    if (!process.waitFor(5, TimeUnit.SECONDS)) {
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
       process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 }
