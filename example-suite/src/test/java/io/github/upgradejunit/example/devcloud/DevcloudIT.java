@@ -91,7 +91,7 @@ class DevcloudIT {
   /**
    * Both measurements bracket the same true downtime: ours between its stated lower and upper
    * bounds, the witness's between the span of its failed requests and the span from its last good
-   * request before to its first good one after. Both cannot be right unless the two brackets
+   * request before to its first good one after (summed over its windows, as ours are over outages). Both cannot be right unless the two brackets
    * overlap; they are compared widened by the witness's resolution (two of its real intervals).
    */
   private static void assertAgrees(String service, JsonNode measured, List<IndependentProber.Window> witness,

@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code scripts/independent-prober}: a curl loop that shares no code with ours, started by a test
- * as a witness. Its failure windows are bracketed like ours: at least from the start of the first
- * to the end of the last failed request, at most from the last good request before to the first good
- * one after.
+ * as a witness. Its failure windows are bracketed like ours: at least from the first to the last
+ * failed request, at most from the last good request before to the first good one after, each
+ * request taken at the instant it was sent.
  */
 final class IndependentProber implements AutoCloseable {
 
@@ -49,7 +49,11 @@ final class IndependentProber implements AutoCloseable {
     return new IndependentProber(script, url, intervalMs, output);
   }
 
-  /** The failure windows seen so far; failures closer than a second apart form one window. */
+  /**
+   * The failure windows seen so far: runs of consecutive failed requests. Like our own samples,
+   * each request counts at the instant it was sent (a request that timed out tells that the
+   * service did not answer one sent then, not when it recovered).
+   */
   List<Window> windows() throws IOException {
     List<Request> requests = new ArrayList<>();
     for (String line : Files.readAllLines(output)) {
@@ -66,17 +70,13 @@ final class IndependentProber implements AutoCloseable {
         i++;
         continue;
       }
-      int first = i;
       int last = i;
-      for (int j = i + 1; j < requests.size() && requests.get(j).start() - requests.get(last).end() < 1_000_000; j++) {
-        if (!requests.get(j).ok()) {
-          last = j;
-        }
+      while (last + 1 < requests.size() && !requests.get(last + 1).ok()) {
+        last++;
       }
-      long upperStart = first > 0 ? requests.get(first - 1).start() : requests.get(first).start();
-      long upperEnd = last + 1 < requests.size() ? requests.get(last + 1).end() : requests.get(last).end();
-      int failed = (int) requests.subList(first, last + 1).stream().filter(r -> !r.ok()).count();
-      windows.add(new Window(requests.get(first).start(), requests.get(last).end(), upperStart, upperEnd, failed));
+      long upperStart = requests.get(i > 0 ? i - 1 : i).start();
+      long upperEnd = requests.get(last + 1 < requests.size() ? last + 1 : last).start();
+      windows.add(new Window(requests.get(i).start(), requests.get(last).start(), upperStart, upperEnd, last - i + 1));
       i = last + 1;
     }
     return windows;
