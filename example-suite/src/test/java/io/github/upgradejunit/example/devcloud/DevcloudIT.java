@@ -70,9 +70,9 @@ class DevcloudIT {
     double keystoneSpacing;
     double swiftSpacing;
     try (IndependentProber keystoneWitness = IndependentProber.start(cloud.prober(), Devcloud.KEYSTONE,
-            PROBER_INTERVAL_MS, directory.resolve("keystone-prober.txt"));
+            PROBER_INTERVAL_MS, SuiteRun.DEADLINE_SECONDS, directory.resolve("keystone-prober.txt"));
         IndependentProber swiftWitness = IndependentProber.start(cloud.prober(), Devcloud.SWIFT_HEALTHCHECK,
-            PROBER_INTERVAL_MS, directory.resolve("swift-prober.txt"))) {
+            PROBER_INTERVAL_MS, SuiteRun.DEADLINE_SECONDS, directory.resolve("swift-prober.txt"))) {
       run = SuiteRun.in(directory, cloud)
           .with("upgrade.command", cloud.script("restart hard keystone") + " && sleep 5 && "
               + cloud.script("restart hard swift"))

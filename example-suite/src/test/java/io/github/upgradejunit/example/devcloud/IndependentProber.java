@@ -37,16 +37,23 @@ final class IndependentProber implements AutoCloseable {
   private final Path output;
   private final Process process;
 
-  private IndependentProber(Path script, String url, int intervalMs, Path output) throws IOException {
+  private IndependentProber(Path script, String url, int intervalMs, int timeoutSeconds, Path output)
+      throws IOException {
     this.intervalMs = intervalMs;
     this.output = output;
-    this.process = new ProcessBuilder(script.toString(), url, Integer.toString(intervalMs), output.toString())
+    this.process = new ProcessBuilder(script.toString(), url, Integer.toString(intervalMs), output.toString(),
+        Integer.toString(timeoutSeconds))
         .redirectErrorStream(true).redirectOutput(output.resolveSibling(output.getFileName() + ".log").toFile())
         .start();
   }
 
-  static IndependentProber start(Path script, String url, int intervalMs, Path output) throws IOException {
-    return new IndependentProber(script, url, intervalMs, output);
+  /**
+   * Start it; {@code timeoutSeconds} should be our probes' deadline, since what counts as down
+   * depends on how long a client waits (a Keystone loading its app answers late, not never).
+   */
+  static IndependentProber start(Path script, String url, int intervalMs, int timeoutSeconds, Path output)
+      throws IOException {
+    return new IndependentProber(script, url, intervalMs, timeoutSeconds, output);
   }
 
   /**
