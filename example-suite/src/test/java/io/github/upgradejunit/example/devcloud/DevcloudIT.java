@@ -58,6 +58,7 @@ class DevcloudIT {
       assertThat(run.service(service).path("outages")).isEmpty();
     }
     assertSurvivedReconciledAndCleanedUp(run);
+    assertThat(run.summary.path("requests").path("lost").asInt()).as("requests lost in a rolling restart").isZero();
   }
 
   @Test
@@ -114,7 +115,10 @@ class DevcloudIT {
     assertThat(measured.path("verdict").path("zeroDowntime").asBoolean()).isFalse();
   }
 
-  /** Resources survived, accepted requests were honored, and the project is as it was. */
+  /**
+   * Resources survived, every accepted request was settled (honored, or found lost: a hard restart
+   * may really lose one, a rolling one must not), and the project is as it was.
+   */
   private void assertSurvivedReconciledAndCleanedUp(SuiteRun run) throws Exception {
     JsonNode resources = run.summary.path("resources");
     assertThat(resources.path("created").asInt()).isEqualTo(3);
@@ -123,8 +127,8 @@ class DevcloudIT {
     JsonNode requests = run.summary.path("requests");
     assertThat(requests.path("accepted").asInt()).as("server creates and object puts during the restart")
         .isPositive();
-    assertThat(requests.path("lost").asInt()).isZero();
-    assertThat(requests.path("honored").asInt()).isEqualTo(requests.path("accepted").asInt());
+    assertThat(requests.path("honored").asInt() + requests.path("lost").asInt()).as("settled: %s", requests)
+        .isEqualTo(requests.path("accepted").asInt());
     assertThat(ProjectInventory.of(cloud, directory)).as("what the project holds after the run").isEqualTo(before);
     assertThat(Files.exists(run.directory.resolve("report/index.html"))).isTrue();
   }

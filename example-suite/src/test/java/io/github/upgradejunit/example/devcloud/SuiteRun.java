@@ -69,6 +69,9 @@ final class SuiteRun {
       // ... and while a Keystone backend restarts, the other one's answers take up to ~2 s here:
       // slow, not down, so the deadline is 5 s rather than 2 s (see docs/real-cloud.md)
       properties.put("upgrade.probe.deadline", DEADLINE_SECONDS + "s");
+      // the devcloud boots a server in seconds; one whose build a Keystone restart broke stays in
+      // BUILD, and the during check would wait the default 5 minutes for it
+      properties.put("upgrade.openstack.server.timeout", "60s");
       properties.put("upgrade.openstack.probe.identity", "validate");
       properties.put("allure.results.directory", directory.resolve("allure-results").toString());
     }
