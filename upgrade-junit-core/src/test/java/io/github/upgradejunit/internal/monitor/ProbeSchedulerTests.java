@@ -29,8 +29,11 @@ class ProbeSchedulerTests {
     }
 
     // 20/s for about one second after the 200 ms deadline: every intended start yields a sample
-    assertThat(samples).hasSizeBetween(18, 26).allMatch(s -> "TIMEOUT".equals(s.errorClass()));
-    assertThat(samples).allMatch(s -> s.latencyMicros() == 200_000);
+    // (those whose deadline the close cut short are whatever the interrupted probe threw)
+    assertThat(samples).hasSizeBetween(18, 26);
+    List<Sample> timedOut = samples.subList(0, samples.size() - 4);
+    assertThat(timedOut).allMatch(s -> "TIMEOUT".equals(s.errorClass()));
+    assertThat(timedOut).allMatch(s -> s.latencyMicros() == 200_000);
     for (int i = 1; i < samples.size(); i++) {
       long spacing = samples.get(i).intendedAt() - samples.get(i - 1).intendedAt();
       assertThat(spacing).isBetween(49_000L, 51_000L);
