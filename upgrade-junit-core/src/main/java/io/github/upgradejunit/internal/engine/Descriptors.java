@@ -1,6 +1,9 @@
 package io.github.upgradejunit.internal.engine;
 
 import io.github.upgradejunit.Phase;
+import io.github.upgradejunit.internal.config.UpgradeConfiguration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
@@ -18,26 +21,26 @@ final class Descriptors {
   /** The engine's root; holds a configuration problem found at discovery, reported at execution. */
   static final class Root extends EngineDescriptor {
     private final RuntimeException discoveryProblem;
-    private io.github.upgradejunit.internal.config.UpgradeConfiguration config;
-    private final java.util.Map<Phase, NestedPhase> phases = new java.util.EnumMap<>(Phase.class);
+    private UpgradeConfiguration config;
+    private final Map<Phase, NestedPhase> phases = new EnumMap<>(Phase.class);
 
     Root(UniqueId id, RuntimeException discoveryProblem) {
       super(id, "Upgrade JUnit");
       this.discoveryProblem = discoveryProblem;
     }
 
-    void plan(io.github.upgradejunit.internal.config.UpgradeConfiguration config, PhaseDescriptor descriptor,
+    void plan(UpgradeConfiguration config, PhaseDescriptor descriptor,
         NestedPhase nested) {
       this.config = config;
       addChild(descriptor);
       phases.put(descriptor.phase(), nested);
     }
 
-    io.github.upgradejunit.internal.config.UpgradeConfiguration config() {
+    UpgradeConfiguration config() {
       return config;
     }
 
-    java.util.Map<Phase, NestedPhase> phases() {
+    Map<Phase, NestedPhase> phases() {
       return phases;
     }
 
@@ -97,22 +100,13 @@ final class Descriptors {
     }
   }
 
-  /** A run-level result such as a service verdict, registered dynamically after the run. */
-  static final class Verdict extends AbstractTestDescriptor {
-    Verdict(UniqueId parent, String segment, String name) {
-      super(parent.append("verdict", segment), name);
-    }
-
-    @Override
-    public Type getType() {
-      return Type.TEST;
-    }
-  }
-
-  /** A plugin's health check, run as a test of its own in the before and the after phase. */
-  static final class Health extends AbstractTestDescriptor {
-    Health(UniqueId parent, String segment, String name) {
-      super(parent.append("health", segment), name);
+  /**
+   * A test the engine itself runs and registers dynamically: a plugin's health check (kind
+   * {@code health}) or a run-level check such as a service verdict (kind {@code verdict}).
+   */
+  static final class EngineTest extends AbstractTestDescriptor {
+    EngineTest(UniqueId parent, String kind, String segment, String name) {
+      super(parent.append(kind, segment), name);
     }
 
     @Override

@@ -97,13 +97,9 @@ final class Forwarder implements TestExecutionListener {
     StringBuilder out = output.remove(id.getUniqueId());
     String display = className == null ? id.getDisplayName()
         : className.substring(className.lastIndexOf('.') + 1) + "." + id.getDisplayName();
-    try {
-      session.store().testResult(session.id(), new TestResult(phase.key(), nested.mirrorOf(id).getUniqueId().toString(),
-          display, className, services, status, start, Micros.now(), error, out == null ? null : out.toString(),
-          session.runner()));
-    } catch (RuntimeException e) {
-      Console.line("WARNING: cannot store the result of " + display + ": " + e.getMessage());
-    }
+    session.recordTest(new TestResult(phase.key(), nested.mirrorOf(id).getUniqueId().toString(), display,
+        className, services, status, start, Micros.now(), error, out == null ? null : out.toString(),
+        session.runner()));
   }
 
   static String describe(Throwable failure) {

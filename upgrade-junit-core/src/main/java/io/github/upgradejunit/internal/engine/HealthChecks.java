@@ -1,7 +1,7 @@
 package io.github.upgradejunit.internal.engine;
 
 import io.github.upgradejunit.internal.config.CoreKeys;
-import io.github.upgradejunit.internal.engine.Descriptors.Health;
+import io.github.upgradejunit.internal.engine.Descriptors.EngineTest;
 import io.github.upgradejunit.internal.engine.Descriptors.PhaseDescriptor;
 import io.github.upgradejunit.internal.store.Micros;
 import io.github.upgradejunit.internal.store.Rows.TestResult;
@@ -57,7 +57,7 @@ final class HealthChecks {
 
   private void run(PhaseDescriptor phase, HealthCheck check, ExecutorService executor) throws InterruptedException {
     String name = "health: " + check.service() + " " + check.name();
-    Health descriptor = new Health(phase.getUniqueId(), check.service() + " " + check.name(), name);
+    EngineTest descriptor = new EngineTest(phase.getUniqueId(), "health", check.service() + " " + check.name(), name);
     phase.addChild(descriptor);
     listener.dynamicTestRegistered(descriptor);
     listener.executionStarted(descriptor);
@@ -89,15 +89,10 @@ final class HealthChecks {
     }
   }
 
-  private void store(PhaseDescriptor phase, Health descriptor, HealthCheck check, long started,
+  private void store(PhaseDescriptor phase, EngineTest descriptor, HealthCheck check, long started,
       TestExecutionResult result) {
-    String error = result.getThrowable().map(Throwable::getMessage).orElse(null);
-    try {
-      session.store().testResult(session.id(), new TestResult(phase.phase().key(), descriptor.getUniqueId().toString(),
-          descriptor.getDisplayName(), null, check.service(), result.getStatus().name(), started, Micros.now(),
-          error, null, session.runner()));
-    } catch (RuntimeException e) {
-      Console.line("WARNING: cannot store the result of " + descriptor.getDisplayName() + ": " + e.getMessage());
-    }
+    session.recordTest(new TestResult(phase.phase().key(), descriptor.getUniqueId().toString(),
+        descriptor.getDisplayName(), null, check.service(), result.getStatus().name(), started, Micros.now(),
+        result.getThrowable().map(Throwable::getMessage).orElse(null), null, session.runner()));
   }
 }

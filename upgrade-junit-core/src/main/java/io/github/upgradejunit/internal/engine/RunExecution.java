@@ -6,8 +6,8 @@ import io.github.upgradejunit.internal.config.UpgradeConfiguration;
 import io.github.upgradejunit.internal.control.CommandDriver;
 import io.github.upgradejunit.internal.control.ControlServer;
 import io.github.upgradejunit.internal.control.SignalDriver;
+import io.github.upgradejunit.internal.engine.Descriptors.EngineTest;
 import io.github.upgradejunit.internal.engine.Descriptors.PhaseDescriptor;
-import io.github.upgradejunit.internal.engine.Descriptors.Verdict;
 import io.github.upgradejunit.internal.monitor.ProbeScheduler;
 import io.github.upgradejunit.internal.report.AllureAttachments;
 import io.github.upgradejunit.internal.report.RunReporter;
@@ -219,7 +219,7 @@ final class RunExecution {
     RunReporter.Outcome outcome = RunReporter.write(session.store(), session.id(), session.reportDirectory(), config);
     session.store().closeRun(session.id(), outcome.met() ? "passed" : "failed");
     for (RunReporter.Check check : outcome.checks()) {
-      Verdict verdict = new Verdict(descriptor.getUniqueId(), check.id(), check.name());
+      EngineTest verdict = new EngineTest(descriptor.getUniqueId(), "verdict", check.id(), check.name());
       descriptor.addChild(verdict);
       listener.dynamicTestRegistered(verdict);
       listener.executionStarted(verdict);

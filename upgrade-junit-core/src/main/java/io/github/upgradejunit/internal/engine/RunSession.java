@@ -8,6 +8,7 @@ import io.github.upgradejunit.internal.control.EventRules;
 import io.github.upgradejunit.internal.store.Micros;
 import io.github.upgradejunit.internal.store.Rows.Event;
 import io.github.upgradejunit.internal.store.Rows.Run;
+import io.github.upgradejunit.internal.store.Rows.TestResult;
 import io.github.upgradejunit.internal.store.Store;
 import io.github.upgradejunit.internal.store.StoreException;
 import io.github.upgradejunit.spi.Configuration;
@@ -132,6 +133,18 @@ public final class RunSession implements AutoCloseable, UpgradeRun {
 
   public String runner() {
     return runner;
+  }
+
+  /**
+   * Keep a test's result. A store that fails here costs this one row, with a warning, not the run:
+   * the test itself has already run and been reported to the launcher.
+   */
+  void recordTest(TestResult result) {
+    try {
+      store.testResult(id(), result);
+    } catch (RuntimeException e) {
+      Console.line("WARNING: cannot store the result of " + result.displayName() + ": " + e.getMessage());
+    }
   }
 
   public Path reportDirectory() {
