@@ -10,8 +10,14 @@ package io.github.upgradejunit.internal.analysis;
  * @param service the service the step works on, may be {@code null}
  * @param host the host the step works on, may be {@code null}
  * @param step the step's name, may be {@code null} for upgrade-wide events
+ * @param detail what the sender said, e.g. why the upgrade failed; may be {@code null}
  */
-public record Event(long atMicros, String type, String service, String host, String step) {
+public record Event(long atMicros, String type, String service, String host, String step, String detail) {
+
+  /** An event without a detail. */
+  public Event(long atMicros, String type, String service, String host, String step) {
+    this(atMicros, type, service, host, step, null);
+  }
 
   /** The upgrade window opens. */
   public static final String UPGRADE_STARTED = "upgrade-started";

@@ -10,16 +10,27 @@ import java.util.List;
  *
  * @param startMicros when the upgrade started (epoch microseconds)
  * @param endMicros when it finished or failed; not before {@code startMicros}
- * @param failed whether it failed (or never finished)
+ * @param failed whether it failed (or never started or finished)
+ * @param failure why it failed, as the operator should read it; {@code null} when it did not
  */
-public record UpgradeWindow(long startMicros, long endMicros, boolean failed) {
+public record UpgradeWindow(long startMicros, long endMicros, boolean failed, String failure) {
 
-  /** Rejects a window that ends before it starts. */
+  /** Rejects a window that ends before it starts; a failed window always says why. */
   public UpgradeWindow {
     if (endMicros < startMicros) {
       throw new IllegalArgumentException(
           "upgrade window ends before it starts: " + startMicros + " > " + endMicros);
     }
+    if (!failed) {
+      failure = null;
+    } else if (failure == null || failure.isBlank()) {
+      failure = "no reason given";
+    }
+  }
+
+  /** A window without a stated reason. */
+  public UpgradeWindow(long startMicros, long endMicros, boolean failed) {
+    this(startMicros, endMicros, failed, null);
   }
 
   /**
@@ -36,21 +47,21 @@ public record UpgradeWindow(long startMicros, long endMicros, boolean failed) {
       }
     }
     if (start == Long.MAX_VALUE) {
-      return new UpgradeWindow(fallbackEndMicros, fallbackEndMicros, true);
+      return new UpgradeWindow(fallbackEndMicros, fallbackEndMicros, true, "it never started");
     }
-    long end = Long.MAX_VALUE;
-    boolean failed = true;
+    Event closing = null;
     for (Event e : events) {
-      boolean closing = Event.UPGRADE_FINISHED.equals(e.type())
+      boolean closes = Event.UPGRADE_FINISHED.equals(e.type())
           || Event.UPGRADE_FAILED.equals(e.type());
-      if (closing && e.atMicros() >= start && e.atMicros() < end) {
-        end = e.atMicros();
-        failed = Event.UPGRADE_FAILED.equals(e.type());
+      if (closes && e.atMicros() >= start && (closing == null || e.atMicros() < closing.atMicros())) {
+        closing = e;
       }
     }
-    return end == Long.MAX_VALUE
-        ? new UpgradeWindow(start, Math.max(start, fallbackEndMicros), true)
-        : new UpgradeWindow(start, end, failed);
+    if (closing == null) {
+      return new UpgradeWindow(start, Math.max(start, fallbackEndMicros), true, "it never finished");
+    }
+    boolean failed = Event.UPGRADE_FAILED.equals(closing.type());
+    return new UpgradeWindow(start, closing.atMicros(), failed, closing.detail());
   }
 
   /** The phase a moment belongs to: before the start, during (both ends included), after. */

@@ -95,7 +95,8 @@ final class VerdictRules {
   }
 
   private static List<Finding> upgradeOutcome(UpgradeWindow window) {
-    return window.failed() ? List.of(new Finding(Level.NONE, "the upgrade failed")) : List.of();
+    return window.failed() ? List.of(new Finding(Level.NONE, "the upgrade failed: " + window.failure()))
+        : List.of();
   }
 
   private static List<Finding> recovery(ServiceAnalysis s, UpgradeWindow window) {

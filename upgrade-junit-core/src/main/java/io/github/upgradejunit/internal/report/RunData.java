@@ -62,7 +62,7 @@ record RunData(Rows.Run run, List<Rows.Event> events, List<Rows.TestResult> test
     List<Rows.Version> versions = store.versions(runId);
     long end = Math.max(Micros.now(), samples.stream().mapToLong(Sample::intendedMicros).max().orElse(0));
     List<Event> analysisEvents = events.stream()
-        .map(e -> new Event(e.at(), e.type(), e.service(), e.host(), e.step())).toList();
+        .map(e -> new Event(e.at(), e.type(), e.service(), e.host(), e.step(), e.detail())).toList();
     UpgradeWindow window = UpgradeWindow.fromEvents(analysisEvents, run.closedAt() == null ? end : run.closedAt());
     AnalysisInput input = new AnalysisInput(window, samples, analysisEvents,
         // a check of a class testing several services counts for each of them, as its test results do

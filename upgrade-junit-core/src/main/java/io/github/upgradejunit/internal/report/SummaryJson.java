@@ -37,6 +37,7 @@ final class SummaryJson {
     root.put("upgradeStart", started ? time(result.window().startMicros()) : null);
     root.put("upgradeEnd", started ? time(result.window().endMicros()) : null);
     root.put("upgradeFailed", result.window().failed());
+    root.put("upgradeFailure", result.window().failure());
     ArrayNode runners = root.putArray("runners");
     data.phases().stream().map(Rows.PhaseRecord::runner).distinct().sorted().forEach(runners::add);
     ArrayNode steps = root.putArray("steps");

@@ -98,20 +98,20 @@ class AnalysisTests {
   }
 
   @Test
-  void a_window_closed_by_upgrade_failed_is_failed() {
+  void a_window_closed_by_upgrade_failed_is_failed_for_the_reason_the_event_gives() {
     List<Event> events = List.of(event(5 * SECOND, Event.UPGRADE_STARTED),
-        event(7 * SECOND, Event.UPGRADE_FAILED));
+        new Event(7 * SECOND, Event.UPGRADE_FAILED, null, null, null, "the upgrade command exited with code 2"));
 
     assertThat(UpgradeWindow.fromEvents(events, 99 * SECOND))
-        .isEqualTo(new UpgradeWindow(5 * SECOND, 7 * SECOND, true));
+        .isEqualTo(new UpgradeWindow(5 * SECOND, 7 * SECOND, true, "the upgrade command exited with code 2"));
   }
 
   @Test
   void an_upgrade_that_never_finished_or_never_started_counts_as_failed() {
     assertThat(UpgradeWindow.fromEvents(List.of(event(5 * SECOND, Event.UPGRADE_STARTED)),
-        99 * SECOND)).isEqualTo(new UpgradeWindow(5 * SECOND, 99 * SECOND, true));
+        99 * SECOND)).isEqualTo(new UpgradeWindow(5 * SECOND, 99 * SECOND, true, "it never finished"));
     assertThat(UpgradeWindow.fromEvents(List.of(), 99 * SECOND))
-        .isEqualTo(new UpgradeWindow(99 * SECOND, 99 * SECOND, true));
+        .isEqualTo(new UpgradeWindow(99 * SECOND, 99 * SECOND, true, "it never started"));
   }
 
   @Test

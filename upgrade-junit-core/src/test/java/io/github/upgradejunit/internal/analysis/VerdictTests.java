@@ -65,10 +65,10 @@ class VerdictTests {
     @Test
     void the_upgrade_failed() {
       AnalysisResult result = Analysis.of(
-          healthyRun().withWindow(new UpgradeWindow(60 * SECOND, 120 * SECOND, true)));
+          healthyRun().withWindow(new UpgradeWindow(60 * SECOND, 120 * SECOND, true, "kolla-ansible exited with code 2")));
 
       assertThat(capping(result.service(COMPUTE).verdict()))
-          .containsExactly(new Finding(Level.NONE, "the upgrade failed"));
+          .containsExactly(new Finding(Level.NONE, "the upgrade failed: kolla-ansible exited with code 2"));
       assertThat(result.overall().level()).isEqualTo(Level.NONE);
     }
 

@@ -97,8 +97,8 @@ class DriverAndControlFaultTests {
     assertThat(summary.path("upgradeFailed").asBoolean()).as(summary.toString()).isEqualTo(failed);
     if (failed) {
       assertThat(summary.path("verdict").path("rolling").asBoolean()).as("a failed upgrade is not rolling").isFalse();
-      // the reason is recorded with the upgrade-failed event (summary.json says only that it failed)
       assertThat(failure).contains(why);
+      assertThat(summary.path("upgradeFailure").asText()).isEqualTo(failure);
     } else {
       assertThat(logLines).isEqualTo(50_001);
     }
