@@ -95,6 +95,19 @@ class OutageDetectionTests {
   }
 
   @Test
+  void outages_that_touch_are_one_stretch_of_downtime_whose_bounds_come_from_its_outer_edges() {
+    List<Sample> trace = probe(COMPUTE, "compute/fresh", 0, SECOND, INTERVAL,
+        t -> t >= 300 * MS && t < 500 * MS ? ErrorClass.CONNECT
+            : t >= 500 * MS && t < 700 * MS ? ErrorClass.HTTP_5XX : null);
+
+    ServiceAnalysis compute = analyse(trace);
+
+    // failed 300..600 ms, good at 200 and 700 ms: the same bounds as one outage of one class
+    assertThat(compute.outages()).hasSize(2);
+    assertThat(compute.downtime()).isEqualTo(new Downtime(2, 400, 300, 500));
+  }
+
+  @Test
   void the_series_of_a_service_are_merged_by_intended_start() {
     List<Sample> trace = new ArrayList<>(probe(COMPUTE, "compute/fresh", 0, SECOND, INTERVAL,
         t -> t >= 300 * MS && t < 420 * MS ? ErrorClass.CONNECT : null));
