@@ -28,7 +28,8 @@ import org.apiguardian.api.API;
 public interface Nova {
 
   /**
-   * The project's servers (Nova's first page, up to its listing limit).
+   * The project's servers, every page of Nova's listing (pages of 1000, Nova's default
+   * {@code [api] max_limit}; on a cloud configured with a lower limit, the first page only).
    *
    * @throws OpenStackException when Nova does not answer or refuses
    */

@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.upgradejunit.openstack.OpenStackException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.openstack4j.model.common.ActionResponse;
@@ -28,6 +32,8 @@ final class Compute {
   static final String SERVICE = Catalog.COMPUTE;
   private static final String MICROVERSION = "compute 2.37";
   private static final Duration POLL = Duration.ofMillis(250);
+  /** The page asked for: Nova's default {@code [api] max_limit}. */
+  static final int PAGE = 1000;
   private static final Duration CONFLICT_RETRY = Duration.ofSeconds(30);
 
   /** How servers are built; flavor and image are resolved on first use when not configured. */
@@ -134,15 +140,15 @@ final class Compute {
     }
   }
 
-  /** The project's servers (Nova's first page). */
+  /** The project's servers, every page. */
   List<ServerState> list() {
     return list(Map.of());
   }
 
   /**
    * The project's servers whose name starts with the prefix. Nova filters by name itself (a
-   * regular expression), so the run's servers are all on the first page however many others the
-   * project holds.
+   * regular expression), so the listing holds the run's servers however many others the project
+   * holds.
    */
   List<ServerState> listNamed(String prefix) {
     if (!prefix.matches("[A-Za-z0-9_-]*")) {
@@ -152,9 +158,42 @@ final class Compute {
   }
 
   private List<ServerState> list(Map<String, String> filter) {
+    return list(filter, PAGE);
+  }
+
+  /**
+   * Every page of a listing. openstack4j drops Nova's "next" link, so a full page is taken to mean
+   * there may be more, and the next is asked for after its last server. A cloud whose
+   * {@code [api] max_limit} is below the page size answers short pages and is read only to its
+   * first; Nova's default is {@link #PAGE}.
+   */
+  List<ServerState> list(Map<String, String> filter, int page) {
+    List<ServerState> all = new ArrayList<>();
+    Set<String> markers = new HashSet<>();
+    String marker = null;
+    while (true) {
+      Map<String, String> query = new LinkedHashMap<>(filter);
+      query.put("limit", String.valueOf(page));
+      if (marker != null) {
+        query.put("marker", marker);
+      }
+      List<ServerState> servers = fetch(query);
+      all.addAll(servers);
+      if (servers.size() < page) {
+        return all;
+      }
+      marker = servers.get(servers.size() - 1).id();
+      if (!markers.add(marker)) {
+        throw new OpenStackException(SERVICE, 200, "Nova: GET /servers/detail returned the page after " + marker
+            + " again; the listing does not advance", null);
+      }
+    }
+  }
+
+  private List<ServerState> fetch(Map<String, String> query) {
     try {
       return session.withClient(SERVICE,
-          os -> os.compute().servers().list(filter).stream().map(s -> ServerState.of(s)).toList());
+          os -> os.compute().servers().list(query).stream().map(s -> ServerState.of(s)).toList());
     } catch (RuntimeException e) {
       throw Failures.of(SERVICE, "GET /servers/detail", e);
     }

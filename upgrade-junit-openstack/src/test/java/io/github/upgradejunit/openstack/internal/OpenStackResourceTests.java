@@ -96,6 +96,25 @@ class OpenStackResourceTests {
   }
 
   @Test
+  void aListingFollowsNovasPagesToTheLastServer() {
+    Compute compute = cloud.compute();
+    List<String> created = new CopyOnWriteArrayList<>();
+    try {
+      for (int i = 0; i < 5; i++) {
+        created.add(compute.create("uj-page-" + i, Map.of(), id -> { }).id());
+      }
+
+      for (int page : List.of(1, 2, 5, 1000)) {
+        assertThat(compute.list(Map.of("name", "^uj-page-"), page)).as("in pages of %d", page)
+            .extracting(ServerState::id).containsExactlyInAnyOrderElementsOf(created);
+      }
+      assertThat(compute.listNamed("uj-page-")).extracting(ServerState::id).containsExactlyInAnyOrderElementsOf(created);
+    } finally {
+      created.forEach(compute::delete);
+    }
+  }
+
+  @Test
   void aLostServerIsGone() {
     ServerResource type = new ServerResource(cloud.compute(), RUN, java.util.Optional.empty());
     Server server = type.create("uj-test-lost", id -> { });
