@@ -1,7 +1,6 @@
 package io.github.upgradejunit.openstack.internal;
 
 import io.github.upgradejunit.openstack.ApplicationCredential;
-import io.github.upgradejunit.openstack.OpenStackException;
 import io.github.upgradejunit.spi.ResourceJournal;
 import io.github.upgradejunit.spi.ResourceType;
 import java.util.Map;
@@ -71,44 +70,25 @@ final class AppCredentialResource implements ResourceType<ApplicationCredential>
   }
 
   /** A credential by id; every read asks Keystone. */
-  static final class LiveCredential implements ApplicationCredential {
-    private final String id;
-    private final String name;
+  static final class LiveCredential extends LiveResource implements ApplicationCredential {
     private final Identity identity;
 
     LiveCredential(String id, String name, Identity identity) {
-      this.id = id;
-      this.name = name;
+      super("ApplicationCredential", "application credential", id, name);
       this.identity = identity;
     }
 
     @Override
-    public String id() {
-      return id;
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
     public boolean authenticates() {
-      return identity.authenticates(id, name);
+      return identity.authenticates(id(), name());
     }
 
     @Override
     public Map<String, String> details() {
-      Identity.AppCredential now = identity.findAppCredential(id).orElseThrow(() -> new OpenStackException(
-          Catalog.IDENTITY, 404, "Keystone: application credential " + name + " (" + id + ") is gone (404)", null));
+      Identity.AppCredential now = identity.findAppCredential(id()).orElseThrow(() -> gone(Catalog.IDENTITY, "Keystone"));
       Map<String, String> print = new TreeMap<>(now.details());
       print.put("authenticates", String.valueOf(authenticates()));
       return print;
-    }
-
-    @Override
-    public String toString() {
-      return "ApplicationCredential[" + name + ", " + id + "]";
     }
   }
 }

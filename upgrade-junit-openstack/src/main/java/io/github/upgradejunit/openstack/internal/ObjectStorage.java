@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.openstack4j.core.transport.HttpResponse;
 import org.openstack4j.model.common.ActionResponse;
 import org.openstack4j.model.common.DLPayload;
 import org.openstack4j.model.storage.object.options.CreateUpdateContainerOptions;
@@ -170,12 +171,12 @@ final class ObjectStorage {
     try {
       return session.withClient(SERVICE, os -> {
         DLPayload payload = os.objectStorage().objects().download(container, object);
-        int status = payload.getHttpResponse().getStatus();
-        if (status < 200 || status >= 300) {
-          throw Failures.answered(SERVICE, "GET /" + container + "/" + object, status, null);
-        }
-        try (InputStream in = payload.getInputStream()) {
-          var response = payload.getHttpResponse();
+        // closed on every path, an error answer too: an unread body would hold its connection
+        try (HttpResponse response = payload.getHttpResponse(); InputStream in = payload.getInputStream()) {
+          int status = response.getStatus();
+          if (status < 200 || status >= 300) {
+            throw Failures.answered(SERVICE, "GET /" + container + "/" + object, status, null);
+          }
           Map<String, String> headers = response.headers();
           return new Read(in.readAllBytes(), header(headers, "content-type"),
               "true".equalsIgnoreCase(header(headers, "x-static-large-object")),

@@ -1,6 +1,5 @@
 package io.github.upgradejunit.openstack.internal;
 
-import io.github.upgradejunit.openstack.OpenStackException;
 import io.github.upgradejunit.openstack.Server;
 import io.github.upgradejunit.spi.ResourceJournal;
 import io.github.upgradejunit.spi.ResourceType;
@@ -90,25 +89,12 @@ final class ServerResource implements ResourceType<Server> {
   }
 
   /** A server by id; every read asks Nova. */
-  static final class LiveServer implements Server {
-    private final String id;
-    private final String name;
+  static final class LiveServer extends LiveResource implements Server {
     private final Compute compute;
 
     LiveServer(String id, String name, Compute compute) {
-      this.id = id;
-      this.name = name;
+      super("Server", "server", id, name);
       this.compute = compute;
-    }
-
-    @Override
-    public String id() {
-      return id;
-    }
-
-    @Override
-    public String name() {
-      return name;
     }
 
     @Override
@@ -122,13 +108,7 @@ final class ServerResource implements ResourceType<Server> {
     }
 
     private ServerState state() {
-      return compute.find(id).orElseThrow(() -> new OpenStackException(Catalog.COMPUTE, 404, "Nova: server " + name
-          + " (" + id + ") is gone (404)", null));
-    }
-
-    @Override
-    public String toString() {
-      return "Server[" + name + ", " + id + "]";
+      return compute.find(id()).orElseThrow(() -> gone(Catalog.COMPUTE, "Nova"));
     }
   }
 }
