@@ -23,10 +23,11 @@ public final class OpenStackKeys {
           + "the call after this long.");
   public static final ConfigKey TOKEN_REFRESH = ConfigKey.duration("upgrade.openstack.token.refresh", "5m",
       "Renew the shared token this long before it expires (at the latest at 80 % of its lifetime).");
-  public static final ConfigKey PROBE_IDENTITY = ConfigKey.choice("upgrade.openstack.probe.identity", "issue",
-      "What the identity probes do: issue a token with the configured password (the real user "
-          + "path, costs Keystone a password hash per sample) or validate the shared token.",
-      "issue", "validate");
+  public static final ConfigKey PROBE_IDENTITY = ConfigKey.choice("upgrade.openstack.probe.identity", "validate",
+      "What the identity probes do: validate the shared token (cheap), or issue a token with the "
+          + "configured password (the login path; costs Keystone a password hash, ~0.3 s of CPU, per "
+          + "sample: use it with a low upgrade.probe.rate).",
+      "validate", "issue");
   public static final ConfigKey BACKENDS_IDENTITY = ConfigKey.string("upgrade.openstack.backends.identity", null,
       "Comma-separated base URLs (scheme://host:port) of the individual Keystone API backends behind "
           + "the load balancer; each gets a probe series of its own.");

@@ -21,9 +21,9 @@ import java.util.function.Function;
  * backend. A service missing from the catalog is logged as not tested; the others go on.
  *
  * <ul>
- *   <li>identity: {@code POST /v3/auth/tokens} with the configured password (what every user and
- *       every service does first), or, with {@code upgrade.openstack.probe.identity=validate},
- *       {@code GET /v3/auth/tokens} of the shared token;</li>
+ *   <li>identity: {@code GET /v3/auth/tokens} of the shared token, or, with
+ *       {@code upgrade.openstack.probe.identity=issue}, {@code POST /v3/auth/tokens} with the
+ *       configured password (the login path, at the price of a password hash per sample);</li>
  *   <li>compute: {@code GET /servers?limit=1}, which must answer a JSON server list;</li>
  *   <li>object-store: {@code HEAD} of the account, which must carry Swift's account headers.</li>
  * </ul>
