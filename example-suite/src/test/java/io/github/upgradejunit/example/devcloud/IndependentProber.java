@@ -37,12 +37,14 @@ final class IndependentProber implements AutoCloseable {
   private final Path output;
   private final Process process;
 
-  private IndependentProber(Path script, String url, int intervalMs, int timeoutSeconds, Path output)
-      throws IOException {
+  private IndependentProber(Path script, String url, int intervalMs, int timeoutSeconds, Path output,
+      List<String> curlArguments) throws IOException {
     this.intervalMs = intervalMs;
     this.output = output;
-    this.process = new ProcessBuilder(script.toString(), url, Integer.toString(intervalMs), output.toString(),
-        Integer.toString(timeoutSeconds))
+    List<String> command = new ArrayList<>(List.of(script.toString(), url, Integer.toString(intervalMs),
+        output.toString(), Integer.toString(timeoutSeconds)));
+    command.addAll(curlArguments);
+    this.process = new ProcessBuilder(command)
         .redirectErrorStream(true).redirectOutput(output.resolveSibling(output.getFileName() + ".log").toFile())
         .start();
   }
@@ -50,10 +52,11 @@ final class IndependentProber implements AutoCloseable {
   /**
    * Start it; {@code timeoutSeconds} should be our probes' deadline, since what counts as down
    * depends on how long a client waits (a Keystone loading its app answers late, not never).
+   * {@code curlArguments} go to every curl as they are (headers, say).
    */
-  static IndependentProber start(Path script, String url, int intervalMs, int timeoutSeconds, Path output)
-      throws IOException {
-    return new IndependentProber(script, url, intervalMs, timeoutSeconds, output);
+  static IndependentProber start(Path script, String url, int intervalMs, int timeoutSeconds, Path output,
+      String... curlArguments) throws IOException {
+    return new IndependentProber(script, url, intervalMs, timeoutSeconds, output, List.of(curlArguments));
   }
 
   /**
