@@ -69,7 +69,8 @@ record RunData(Rows.Run run, List<Rows.Event> events, List<Rows.TestResult> test
         iterations.stream().filter(Rows.Iteration::inWindow).flatMap(i -> services(i.service()).stream()
             .map(service -> new Iteration(i.checkId(), service, i.startedAt(), i.finishedAt(), i.ok(), i.error())))
             .toList(),
-        resourceCounts(resources), ledgerCounts(ledger), testCounts(tests), control, countTesterSide, expected,
+        resourceCounts(resources), ledgerCounts(ledger), testCounts(tests, measuredServices(samples, tests, resources, iterations)),
+        control, countTesterSide, expected,
         versions.stream().filter(v -> v.service() != null && v.version() != null)
             .map(v -> new VersionObservation(v.service(), v.at(), v.version(), v.releaseName(), v.runner()))
             .toList(),
@@ -125,11 +126,33 @@ record RunData(Rows.Run run, List<Rows.Event> events, List<Rows.TestResult> test
     return stored == null || stored.isBlank() ? Collections.singletonList(null) : Arrays.asList(stored.split(","));
   }
 
-  private static List<TestCounts> testCounts(List<Rows.TestResult> tests) {
+  /** The services probed, or named by a test class or a resource: those a verdict is asked of. */
+  private static Set<String> measuredServices(List<Sample> samples, List<Rows.TestResult> tests,
+      List<ResourceView> resources, List<Rows.Iteration> iterations) {
+    Set<String> services = new HashSet<>();
+    samples.forEach(s -> services.add(s.service()));
+    tests.stream().filter(t -> !isHealthCheck(t)).forEach(t -> services.addAll(services(t.services())));
+    resources.forEach(r -> services.add(r.service()));
+    iterations.forEach(i -> services.addAll(services(i.service())));
+    return services;
+  }
+
+  /** A plugin's health check, run by the engine ({@code [health:...]} in its id). */
+  private static boolean isHealthCheck(Rows.TestResult t) {
+    return t.testId().contains("/[health:");
+  }
+
+  /**
+   * Test results per service and phase. A health check counts for its service when that service is
+   * measured; one of a service nobody probes or tests (the image endpoint, say) counts for the run,
+   * so that a failure still shows, but a service the run never measured gets no verdict of its own.
+   */
+  private static List<TestCounts> testCounts(List<Rows.TestResult> tests, Set<String> measured) {
     Map<String, TestCounts> counts = new LinkedHashMap<>();
     for (Rows.TestResult t : tests) {
       Phase phase = Phase.valueOf(t.phase().toUpperCase(Locale.ROOT));
-      List<String> services = services(t.services());
+      List<String> services = isHealthCheck(t) && !measured.contains(t.services())
+          ? Collections.singletonList(null) : services(t.services());
       for (String service : services) {
         TestCounts one = new TestCounts(service, phase, "SUCCESSFUL".equals(t.status()) ? 1 : 0,
             "FAILED".equals(t.status()) ? 1 : 0, "SKIPPED".equals(t.status()) || "ABORTED".equals(t.status()) ? 1 : 0);

@@ -8,6 +8,8 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessf
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.upgradejunit.AfterUpgrade;
 import io.github.upgradejunit.BeforeUpgrade;
 import io.github.upgradejunit.UpgradeTest;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,5 +116,37 @@ class HealthCheckTests {
     results.testEvents().assertThatEvents().haveExactly(1, event(displayName("health: boxes hangs"),
         finishedWithFailure(message("no answer within 300 ms (upgrade.health.timeout)"))));
     assertThat(ORDER).containsExactly("before test");
+  }
+
+  @Test
+  void aHealthyServiceThatNothingProbesOrTestsGetsNoVerdictOfItsOwn() throws Exception {
+    InMemoryPlugin.HEALTH_CHECKS.add(HealthCheck.of("image", "endpoint answers", deadline -> { }));
+
+    TestRuns.in(directory).with("upgrade.command", "sleep 0.5").with("upgrade.expect", "zero-downtime")
+        .execute("all", BoxChecks.class);
+
+    JsonNode summary = new ObjectMapper().readTree(directory.resolve("report").resolve("summary.json").toFile());
+    assertThat(summary.path("services").has("image")).as("%s", summary.path("services")).isFalse();
+    assertThat(summary.path("services").has("boxes")).isTrue();
+    assertThat(summary.path("verdict").path("met").asBoolean()).as("%s", summary.path("verdict")).isTrue();
+  }
+
+  @Test
+  void anUnhealthyServiceThatNothingProbesStillFailsTheRun() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    InMemoryPlugin.HEALTH_CHECKS.add(HealthCheck.of("image", "endpoint answers", deadline -> {
+      if (calls.incrementAndGet() > 1) { // healthy before the upgrade, broken after it
+        throw new AssertionError("GET / answered 503");
+      }
+    }));
+
+    TestRuns.in(directory).with("upgrade.command", "sleep 0.5").execute("all", BoxChecks.class);
+
+    JsonNode summary = new ObjectMapper().readTree(directory.resolve("report").resolve("summary.json").toFile());
+    assertThat(calls).hasValue(2);
+    assertThat(summary.path("services").has("image")).isFalse();
+    assertThat(summary.path("services").path("boxes").path("verdict").path("zeroDowntime").asBoolean()).isTrue();
+    assertThat(summary.path("verdict").path("level").asText()).isEqualTo("none");
+    assertThat(summary.path("verdict").path("evidence").toString()).contains("1 after-phase test failed");
   }
 }
