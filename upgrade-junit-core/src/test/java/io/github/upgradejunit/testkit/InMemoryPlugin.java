@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class InMemoryPlugin implements io.github.upgradejunit.spi.UpgradePlugin {
 
   public static final ConfigKey ENABLED = ConfigKey.choice("upgrade.testkit.enabled", "false",
-      "Activate the in-memory test plugin.", "true", "false");
+      "Activate the in-memory test plugin; 'refused' makes it fail to start, as a wrong password would.",
+      "true", "false", "refused");
 
   /** An HTTP URL the probe GETs instead of reading {@link #HEALTHY}: lets child JVMs probe a target. */
   public static final ConfigKey TARGET = ConfigKey.string("upgrade.testkit.target", null,
@@ -52,6 +53,9 @@ public final class InMemoryPlugin implements io.github.upgradejunit.spi.UpgradeP
 
   @Override
   public Optional<PluginSession> open(PluginContext context) {
+    if ("refused".equals(context.config().get(ENABLED))) {
+      throw new IllegalStateException("the cloud refused the credentials (401)");
+    }
     if (!Boolean.parseBoolean(context.config().get(ENABLED))) {
       return Optional.empty();
     }

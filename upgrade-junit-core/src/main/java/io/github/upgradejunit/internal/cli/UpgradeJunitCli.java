@@ -146,7 +146,8 @@ public final class UpgradeJunitCli {
   }
 
   private static int report(Store store, Map<String, String> options, PrintStream out, PrintStream err) {
-    Optional<Run> run = options.containsKey("run") ? run(store, options, err) : store.runs().stream().findFirst();
+    Optional<Run> run = options.containsKey("run") ? run(store, options, err)
+        : store.runs().stream().filter(r -> !RunSession.ABORTED.equals(r.status())).findFirst();
     if (run.isEmpty()) {
       return 1;
     }

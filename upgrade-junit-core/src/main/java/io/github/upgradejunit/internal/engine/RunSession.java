@@ -34,6 +34,9 @@ public final class RunSession implements AutoCloseable, UpgradeRun {
 
   private static volatile RunSession current;
 
+  /** The status of a run that never started: its plugins could not start. */
+  public static final String ABORTED = "aborted";
+
   private final UpgradeConfiguration config;
   private final Store store;
   private final Run run;
@@ -73,11 +76,13 @@ public final class RunSession implements AutoCloseable, UpgradeRun {
   static RunSession open(UpgradeConfiguration config, Store store, Phase firstPhase, boolean newRun) {
     Optional<String> requested = config.find(CoreKeys.RUN_ID);
     Run run;
+    boolean created = false;
     if (requested.isPresent()) {
       run = store.run(requested.get()).orElse(null);
       if (run == null && newRun) {
         store.createRun(requested.get(), prefix(requested.get()));
         run = store.run(requested.get()).orElseThrow();
+        created = true;
       } else if (run == null) {
         throw new IllegalStateException("No run '" + requested.get() + "' in the store " + store.location()
             + ". Start it with -Dupgrade.phase=before (or all), or check upgrade.run.id.");
@@ -86,11 +91,27 @@ public final class RunSession implements AutoCloseable, UpgradeRun {
       String id = newRunId();
       store.createRun(id, prefix(id));
       run = store.run(id).orElseThrow();
+      created = true;
     } else {
       run = store.latestOpenRun().orElseThrow(() -> new IllegalStateException("No open run in the store "
           + store.location() + ". Run -Dupgrade.phase=before first, or name a run with -Dupgrade.run.id."));
     }
-    return new RunSession(config, store, run, firstPhase);
+    try {
+      return new RunSession(config, store, run, firstPhase);
+    } catch (RuntimeException e) {
+      if (created) { // it never started (a wrong password, say): no later phase may join it
+        abort(store, run, e);
+      }
+      throw e;
+    }
+  }
+
+  private static void abort(Store store, Run run, RuntimeException cause) {
+    try {
+      store.closeRun(run.id(), ABORTED);
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+    }
   }
 
   /** A session for a command-line tool acting on an existing run (cleanup, report). */

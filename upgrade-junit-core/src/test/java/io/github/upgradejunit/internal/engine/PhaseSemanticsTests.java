@@ -153,6 +153,25 @@ class PhaseSemanticsTests {
   }
 
   @Test
+  void aRunWhosePluginsCannotStartIsAbortedSoNoLaterPhaseJoinsIt() throws Exception {
+    TestRuns runs = TestRuns.in(directory);
+
+    runs.with("upgrade.testkit.enabled", "refused").execute("before", ComputeChecks.class)
+        .allEvents().assertThatEvents().haveAtLeastOne(event(finishedWithFailure(
+            message(m -> m.contains("The testkit plugin cannot start: the cloud refused the credentials (401)")))));
+
+    try (Store store = runs.openStore()) {
+      assertThat(store.runs()).singleElement().satisfies(r -> {
+        assertThat(r.status()).isEqualTo("aborted");
+        assertThat(r.open()).isFalse();
+      });
+    }
+    runs.with("upgrade.testkit.enabled", "true").execute("during", ComputeChecks.class)
+        .allEvents().assertThatEvents().haveAtLeastOne(event(finishedWithFailure(
+            message(m -> m.startsWith("No open run in the store")))));
+  }
+
+  @Test
   void aDuringCheckThatNeverRanInsideTheWindowFails() {
     TestRuns runs = TestRuns.in(directory).with("upgrade.signal.timeout", "300ms");
 

@@ -77,7 +77,7 @@ final class Failures {
     }
     ErrorClass kind = ErrorClass.of(failure);
     if (kind == ErrorClass.TIMEOUT) {
-      return "no answer in time (timeout)";
+      return "no answer in time (upgrade.openstack.connect.timeout, upgrade.openstack.read.timeout)";
     }
     String what = switch (kind) {
       case CONNECT -> root instanceof ConnectException ? "connection refused" : "connection failed";

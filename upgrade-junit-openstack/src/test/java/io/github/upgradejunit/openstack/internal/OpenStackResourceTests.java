@@ -266,7 +266,7 @@ class OpenStackResourceTests {
 
       long start = System.nanoTime();
       assertThatThrownBy(nova::servers).isInstanceOf(OpenStackException.class)
-          .hasMessageStartingWith("Nova: GET /servers/detail failed: no answer in time (timeout)")
+          .hasMessageStartingWith("Nova: GET /servers/detail failed: no answer in time (upgrade.openstack.connect.timeout, upgrade.openstack.read.timeout)")
           .satisfies(e -> assertThat(((OpenStackException) e).status()).isZero());
       assertThatThrownBy(() -> nova.createServer("x")).isInstanceOf(OpenStackException.class)
           .hasMessageContaining("timeout");
