@@ -114,7 +114,7 @@ final class VersionPoller implements AutoCloseable {
       Optional<String> version = switch (service) {
         case Catalog.IDENTITY -> field(get(service, CloudConfig.v3Url(endpoint.get())), "version", "id")
             .map(v -> v.startsWith("v") ? v.substring(1) : v);
-        case Catalog.COMPUTE -> field(get(service, computeRoot(endpoint.get())), "version", "version");
+        case Catalog.COMPUTE -> computeVersion(get(service, computeRoot(endpoint.get())));
         default -> field(get(service, swiftInfo(endpoint.get())), "swift", "version");
       };
       failures.remove(service);
@@ -138,10 +138,23 @@ final class VersionPoller implements AutoCloseable {
         .map(JsonNode::asText);
   }
 
-  /** {@code http://h:8774/v2.1/<project>} → {@code http://h:8774/v2.1}: the version document. */
+  /**
+   * {@code http://h:8774/v2.1/<project>} → {@code http://h:8774/}: Nova's version list, the one
+   * document Nova serves without a token ({@code /v2.1} itself answers 401).
+   */
   static String computeRoot(String endpoint) {
     int at = endpoint.indexOf("/v2.1");
-    return at < 0 ? endpoint : endpoint.substring(0, at + "/v2.1".length());
+    return (at < 0 ? endpoint : endpoint.substring(0, at)) + "/";
+  }
+
+  /** The maximum microversion of the {@code v2.1} entry of Nova's version list. */
+  private static Optional<String> computeVersion(JsonNode versions) {
+    for (JsonNode version : versions.path("versions")) {
+      if ("v2.1".equals(version.path("id").asText())) {
+        return Optional.of(version.path("version").asText());
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@code http://h:8080/v1/AUTH_x} → {@code http://h:8080/info}. */

@@ -84,11 +84,11 @@ final class ComputeApi implements ApiHandler {
     if (!path.get(0).equals("v2.1")) {
       throw notFound("The resource could not be found.");
     }
-    if (path.size() == 1) {
-      return ApiResponse.json(200, wrap("version", currentVersion(request)));
-    }
     Token token = identity.validate(request.header("X-Auth-Token"))
         .orElseThrow(() -> Errors.unauthorizedJson(endpoints.baseUrl(SimulatedService.IDENTITY)));
+    if (path.size() == 1) { // as in Nova, only the unversioned root is open to all
+      return ApiResponse.json(200, wrap("version", currentVersion(request)));
+    }
     if (token.project() == null) {
       throw Errors.novaError(403, "Policy doesn't allow this action to be performed "
           + "without a project-scoped token.");

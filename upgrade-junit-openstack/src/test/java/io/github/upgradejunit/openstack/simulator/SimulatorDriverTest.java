@@ -38,7 +38,7 @@ class SimulatorDriverTest {
     try (OpenStackSimulator cloud = OpenStackSimulator.start()) {
       SimulatorDriver driver = new SimulatorDriver(cloud, scenario);
       List<FailureWindow> seen;
-      try (Prober prober = new Prober(cloud.computeUrl(), PROBE_INTERVAL)) {
+      try (Prober prober = new Prober(cloud.baseUrl(SimulatedService.COMPUTE) + "/", PROBE_INTERVAL)) {
         driver.drive(control);
         Thread.sleep(100);
         prober.close();

@@ -95,11 +95,11 @@ class SimulatorLoadBalancerTest {
     for (int round = 0; round < 3; round++) {
       cloud.closeListener(SimulatedService.COMPUTE);
       assertThat(cloud.isListening(SimulatedService.COMPUTE)).isFalse();
-      assertThatThrownBy(() -> RawHttp.get(cloud.computeUrl()))
+      assertThatThrownBy(() -> RawHttp.get(computeRoot()))
           .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(ConnectException.class);
       cloud.reopenListener(SimulatedService.COMPUTE);
       assertThat(cloud.port(SimulatedService.COMPUTE)).isEqualTo(port);
-      assertThat(RawHttp.get(cloud.computeUrl()).statusCode()).isEqualTo(200);
+      assertThat(RawHttp.get(computeRoot()).statusCode()).isEqualTo(200);
     }
     assertThat(cloud.truth().outages()).hasSize(3)
         .allSatisfy(o -> assertThat(o.failure()).isEqualTo("connection-refused"));
@@ -110,7 +110,7 @@ class SimulatorLoadBalancerTest {
     cloud.setVersion(SimulatedService.COMPUTE, 1, "2.95");
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < 4; i++) {
-      seen.add(RawHttp.json(RawHttp.get(cloud.computeUrl())).at("/version/version").asText());
+      seen.add(RawHttp.json(RawHttp.get(computeRoot())).at("/versions/1/version").asText());
     }
     assertThat(seen).containsExactlyInAnyOrder("2.93", "2.95");
     assertThat(cloud.versions(SimulatedService.COMPUTE)).containsExactly("2.95", "2.93");
@@ -178,5 +178,10 @@ class SimulatorLoadBalancerTest {
     assertThat(cloud.truth().faults()).filteredOn(f -> f.type().equals("dropped-create")).hasSize(2);
     assertThat(cloud.truth().faults()).filteredOn(f -> f.type().equals("drop-creates"))
         .singleElement().satisfies(f -> assertThat(f.detail()).startsWith("2 create(s) dropped"));
+  }
+
+  /** Nova's version list: the one document it serves without a token. */
+  private String computeRoot() {
+    return cloud.baseUrl(SimulatedService.COMPUTE) + "/";
   }
 }
