@@ -65,6 +65,10 @@ class DevcloudIT {
     }
     assertSurvivedReconciledAndCleanedUp(run);
     assertThat(run.summary.path("requests").path("lost").asInt()).as("requests lost in a rolling restart").isZero();
+    // every version was read, from documents a real cloud serves (Nova's without a token only at /)
+    assertThat(run.service("identity").path("versions").path("after").asText()).startsWith("3.14");
+    assertThat(run.service("compute").path("versions").path("after").asText()).startsWith("2.93 (Zed");
+    assertThat(run.service("object-store").path("versions").path("after").asText()).startsWith("2.30.1 (Zed");
   }
 
   @Test
