@@ -86,14 +86,14 @@ class ExpectationTests {
   @Test
   void a_failed_upgrade_is_not_even_rolling_and_the_run_line_says_so() {
     AnalysisInput failed = healthyRun().withExpected(Level.ROLLING)
-        .withWindow(new UpgradeWindow(60 * SECOND, 120 * SECOND, true));
+        .withWindow(new UpgradeWindow(60 * SECOND, 120 * SECOND, true, "the upgrade command exited with code 2"));
 
     Expectation expectation = Analysis.of(failed).expectation();
 
     assertThat(expectation.message()).isEqualTo(
         "expected a rolling upgrade, but it was not even rolling:\n"
-            + "  compute: the upgrade failed\n"
-            + "  run: the upgrade failed");
+            + "  compute: the upgrade failed: the upgrade command exited with code 2\n"
+            + "  run: the upgrade failed: the upgrade command exited with code 2");
   }
 
   @Test
