@@ -30,9 +30,9 @@ public record CloudConfig(String name, String source, String authUrl, String use
 
   /**
    * The TLS trust the settings ask for ({@code verify}, {@code cacert}) for the plugin's own HTTP
-   * calls (probes, raw API calls). openstack4j cannot take it: its OkHttp 3 connector refuses a
-   * custom SSL socket factory on Java 9+, so for its calls a {@code cacert} must be in the JVM's
-   * trust store; {@code verify: false} does work there.
+   * calls (probes, raw API calls). openstack4j cannot take it: its OkHttp connector refuses a
+   * custom SSL socket factory on Java 9+, so {@link CloudSession} adds a {@code cacert} to the
+   * JVM's trust store ({@link JvmTrust}); {@code verify: false} does work there.
    */
   public Tls tls() {
     if (!verify) {

@@ -1,6 +1,8 @@
 package io.github.upgradejunit.openstack.internal;
 
 import io.github.upgradejunit.probe.Tls;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiConsumer;
@@ -53,6 +55,7 @@ public final class CloudSession implements AutoCloseable {
    * @throws io.github.upgradejunit.openstack.OpenStackException naming the cloud and what to check
    */
   public CloudSession start() {
+    trustCacertJvmWide();
     current = authenticate();
     renewer = new Thread(this::renewLoop, "upgrade-junit-openstack-token");
     renewer.setDaemon(true);
@@ -61,6 +64,22 @@ public final class CloudSession implements AutoCloseable {
         + cloud.project() + "'; token valid until " + current.expiresAt() + "; catalog: "
         + current.catalog().urls().keySet());
     return this;
+  }
+
+  /** openstack4j trusts only what the JVM trusts (see {@link JvmTrust}), so a cacert goes there too. */
+  private void trustCacertJvmWide() {
+    if (cloud.cacert() == null || !cloud.verify()) {
+      return;
+    }
+    try {
+      if (JvmTrust.add(cloud.cacert())) {
+        log.accept("openstack", "cacert " + cloud.cacert() + " is trusted JVM-wide too: openstack4j (OkHttp) "
+            + "takes its trust from the JVM's trust store only");
+      }
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalArgumentException(cloud.where() + ": cannot add cacert " + cloud.cacert()
+          + " to the JVM's trust store: " + e.getMessage(), e);
+    }
   }
 
   public CloudConfig cloud() {

@@ -44,8 +44,10 @@ final class Failures {
           + "authentication of " + who + " (" + failure.getMessage() + "); is auth_url Keystone's endpoint?";
     } else {
       message = cloud.where() + ": cannot authenticate at Keystone " + cloud.authUrl() + ": " + reason(failure)
-          + (isTls(failure) && cloud.cacert() != null ? "; openstack4j cannot use cacert on Java 9+, so add "
-              + cloud.cacert() + " to the JVM trust store (-Djavax.net.ssl.trustStore=...)" : "");
+          + (isTls(failure) && cloud.cacert() != null ? "; is " + cloud.cacert() + " the CA that signed its "
+              + "certificate, and does the certificate name the host of auth_url?"
+              : isTls(failure) ? "; if a private CA signed its certificate, give its PEM file as cacert in "
+              + "clouds.yaml (or OS_CACERT)" : "");
     }
     return new OpenStackException("identity", status, message, failure);
   }

@@ -84,10 +84,6 @@ final class OpenStackSession implements PluginSession {
       Optional<SimulatedCloud> simulator) {
     Configuration config = context.config();
     Tls tls = cloud.tls();
-    if (cloud.cacert() != null) {
-      log.accept("openstack", "cacert " + cloud.cacert() + " is used by the probes and plain HTTP calls; openstack4j "
-          + "(OkHttp 3) takes its trust from the JVM trust store only");
-    }
     Timeouts timeouts = new Timeouts(config.duration(OpenStackKeys.CONNECT_TIMEOUT),
         config.duration(OpenStackKeys.READ_TIMEOUT));
     CloudSession auth = new CloudSession(cloud, tls, timeouts, config.duration(OpenStackKeys.TOKEN_REFRESH), log);
