@@ -1,6 +1,7 @@
 package io.github.upgradejunit.internal.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.upgradejunit.internal.analysis.Analysis;
 import io.github.upgradejunit.internal.analysis.AnalysisResult;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Analyses a run from the store alone and writes its report: {@code summary.json},
@@ -44,7 +46,7 @@ public final class RunReporter {
 
   /** Analyse the run and write every report file into the directory. */
   public static Outcome write(Store store, String runId, Path directory, UpgradeConfiguration config) {
-    Level expected = Level.parse(config.get(CoreKeys.EXPECT));
+    Level expected = expectation(store, runId, config);
     RunData data = RunData.load(store, runId, expected,
         Boolean.parseBoolean(config.get(CoreKeys.TESTER_SIDE_COUNTS)),
         config.find(CoreKeys.EXPECT_RELEASE).orElse(null));
@@ -67,6 +69,28 @@ public final class RunReporter {
     System.out.print(ConsoleSummary.render(data, result, directory));
     return new Outcome(result.expectation().met() && result.runFailures().isEmpty(),
         checks(result, expected, model, json), directory);
+  }
+
+  /**
+   * The expectation a run is judged by: the one this call sets ({@code upgrade.expect}), else the
+   * one its report was last made with, so that a report made again later (by {@code report --run})
+   * judges the run as its after phase did; else the default.
+   */
+  private static Level expectation(Store store, String runId, UpgradeConfiguration config) {
+    if (config.explicitValues().containsKey(CoreKeys.EXPECT.name())) {
+      return Level.parse(config.get(CoreKeys.EXPECT));
+    }
+    return store.summary(runId).flatMap(RunReporter::expectedIn)
+        .orElseGet(() -> Level.parse(config.get(CoreKeys.EXPECT)));
+  }
+
+  private static Optional<Level> expectedIn(String summaryJson) {
+    try {
+      JsonNode expected = SummaryJson.JSON.readTree(summaryJson).path("verdict").path("expected");
+      return expected.isTextual() ? Optional.of(Level.parse(expected.asText())) : Optional.empty();
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      return Optional.empty(); // an unreadable old summary: judge by the default
+    }
   }
 
   private static List<Check> checks(AnalysisResult result, Level expected, ReportModel model, String json) {

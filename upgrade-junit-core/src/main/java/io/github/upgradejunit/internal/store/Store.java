@@ -591,6 +591,11 @@ public final class Store implements AutoCloseable {
     });
   }
 
+  /** The summary.json last saved for a run, if a report was made. */
+  public Optional<String> summary(String runId) {
+    return query("SELECT summary FROM reports WHERE run_id = ?", rs -> rs.getString(1), runId).stream().findFirst();
+  }
+
   /** The saved summaries of every run, oldest first. */
   public List<String> summaries() {
     return query("SELECT r.summary FROM reports r JOIN runs u ON u.id = r.run_id ORDER BY u.created_at",
