@@ -1,9 +1,11 @@
 package io.github.upgradejunit.internal.control;
 
 import io.github.upgradejunit.internal.config.CoreKeys;
+import io.github.upgradejunit.internal.engine.Console;
 import io.github.upgradejunit.spi.UpgradeControl;
 import io.github.upgradejunit.spi.UpgradeDriver;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Drives nothing: waits for the deployment tool to send {@code upgrade-started} and then
@@ -34,11 +36,18 @@ public final class SignalDriver implements UpgradeDriver {
   }
 
   private static boolean waitFor(UpgradeControl control, String type, Duration timeout) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + timeout.toMillis();
+    long started = System.currentTimeMillis();
+    long deadline = started + timeout.toMillis();
     long nextNotice = 0;
+    String where = control.controlUrl().map(url -> "POST {\"type\":\"" + type + "\"} to " + url + "/v1/events")
+        .orElse("send it");
     while (System.currentTimeMillis() < deadline) {
       if (System.currentTimeMillis() >= nextNotice) {
-        System.out.println("[upgrade-junit] waiting for '" + type + "': POST it to the control endpoint or run the signal command");
+        long waited = (System.currentTimeMillis() - started) / 1000;
+        Console.line("waiting for '" + type + "' (" + waited + " s so far, at most "
+            + timeout.toString().substring(2).toLowerCase(Locale.ROOT) + ", upgrade.signal.timeout): " + where
+            + " or run the signal command"
+            + (EventRules.UPGRADE_STARTED.equals(type) ? "; or set upgrade.command to run the upgrade from here" : ""));
         nextNotice = System.currentTimeMillis() + 30_000;
       }
       if (control.awaitEvent(type, Duration.ofSeconds(1))) {
