@@ -38,6 +38,16 @@ public record Catalog(Map<String, String> urls) {
     return new Catalog(urls);
   }
 
+  /**
+   * Swift's root, where its middleware answers ({@code /healthcheck}, {@code /info}): the
+   * object-store endpoint up to its {@code /v1}, e.g. {@code http://h:8080/v1/AUTH_x} →
+   * {@code http://h:8080}, keeping a path prefix a proxy may add ({@code https://h/swift}).
+   */
+  static String swiftRoot(String endpoint) {
+    int at = endpoint.indexOf("/v1");
+    return at < 0 ? trimSlash(endpoint) : endpoint.substring(0, at);
+  }
+
   static String trimSlash(String url) {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }

@@ -252,7 +252,7 @@ final class ObjectStorage {
   /** The {@code /info} document's SLO minimum segment size (1 when it does not say). */
   int minSegmentSize() {
     try {
-      String info = VersionPoller.swiftInfo(session.state().catalog().require(SERVICE));
+      String info = Catalog.swiftRoot(session.state().catalog().require(SERVICE)) + "/info";
       Rest.Response response = rest.send(SERVICE, "GET", java.net.URI.create(info), Map.of(), null, null);
       return response.ok() ? Math.max(1, response.json().path("slo").path("min_segment_size").asInt(1)) : 1;
     } catch (IOException | RuntimeException e) {

@@ -43,7 +43,7 @@ final class ServiceHealth {
     List<HealthCheck> checks = new ArrayList<>();
     urls.forEach((type, url) -> checks.add(HealthCheck.of(type, "endpoint answers", deadline -> answers(type, url))));
     if (urls.containsKey(Catalog.OBJECT_STORE)) {
-      String root = root(urls.get(Catalog.OBJECT_STORE));
+      String root = Catalog.swiftRoot(urls.get(Catalog.OBJECT_STORE));
       checks.add(HealthCheck.of(Catalog.OBJECT_STORE, "/healthcheck", deadline -> swiftHealthcheck(root)));
       checks.add(HealthCheck.of(Catalog.OBJECT_STORE, "/info", deadline -> swiftInfo(root)));
     }
@@ -102,12 +102,6 @@ final class ServiceHealth {
         throw new AssertionError("Nova services enabled but down: " + String.join(", ", down));
       }
     }
-  }
-
-  /** {@code http://h:8080/v1/AUTH_x} → {@code http://h:8080}: Swift's middleware answers at the root. */
-  static String root(String url) {
-    URI uri = URI.create(url);
-    return uri.getScheme() + "://" + uri.getRawAuthority();
   }
 
   private static String message(Rest.Response response) {

@@ -115,7 +115,7 @@ final class VersionPoller implements AutoCloseable {
         case Catalog.IDENTITY -> field(get(service, CloudConfig.v3Url(endpoint.get())), "version", "id")
             .map(v -> v.startsWith("v") ? v.substring(1) : v);
         case Catalog.COMPUTE -> computeVersion(get(service, computeRoot(endpoint.get())));
-        default -> field(get(service, swiftInfo(endpoint.get())), "swift", "version");
+        default -> field(get(service, Catalog.swiftRoot(endpoint.get()) + "/info"), "swift", "version");
       };
       failures.remove(service);
       return version.filter(v -> !v.isBlank());
@@ -157,11 +157,6 @@ final class VersionPoller implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** {@code http://h:8080/v1/AUTH_x} → {@code http://h:8080/info}. */
-  static String swiftInfo(String endpoint) {
-    int at = endpoint.indexOf("/v1");
-    return (at < 0 ? endpoint : endpoint.substring(0, at)) + "/info";
-  }
 
   /** Stop polling and report every service's version one last time. */
   @Override

@@ -93,7 +93,7 @@ class OpenStackHealthTests {
   }
 
   @Test
-  void theSwiftRootIsTheEndpointWithoutItsPath() {
-    assertThat(ServiceHealth.root("https://swift.example.org:8080/v1/AUTH_abc")).isEqualTo("https://swift.example.org:8080");
+  void theSwiftRootIsTheEndpointUpToItsVersion() {
+    assertThat(Catalog.swiftRoot("https://swift.example.org:8080/v1/AUTH_abc")).isEqualTo("https://swift.example.org:8080");
   }
 }
