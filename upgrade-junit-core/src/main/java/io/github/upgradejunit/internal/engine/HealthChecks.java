@@ -57,7 +57,7 @@ final class HealthChecks {
 
   private void run(PhaseDescriptor phase, HealthCheck check, ExecutorService executor) throws InterruptedException {
     String name = "health: " + check.service() + " " + check.name();
-    EngineTest descriptor = new EngineTest(phase.getUniqueId(), "health", check.service() + " " + check.name(), name);
+    EngineTest descriptor = new EngineTest(phase.getUniqueId(), TestResult.HEALTH_CHECK, check.service() + " " + check.name(), name);
     phase.addChild(descriptor);
     listener.dynamicTestRegistered(descriptor);
     listener.executionStarted(descriptor);

@@ -131,15 +131,10 @@ record RunData(Rows.Run run, List<Rows.Event> events, List<Rows.TestResult> test
       List<ResourceView> resources, List<Rows.Iteration> iterations) {
     Set<String> services = new HashSet<>();
     samples.forEach(s -> services.add(s.service()));
-    tests.stream().filter(t -> !isHealthCheck(t)).forEach(t -> services.addAll(services(t.services())));
+    tests.stream().filter(t -> !t.healthCheck()).forEach(t -> services.addAll(services(t.services())));
     resources.forEach(r -> services.add(r.service()));
     iterations.forEach(i -> services.addAll(services(i.service())));
     return services;
-  }
-
-  /** A plugin's health check, run by the engine ({@code [health:...]} in its id). */
-  private static boolean isHealthCheck(Rows.TestResult t) {
-    return t.testId().contains("/[health:");
   }
 
   /**
@@ -151,7 +146,7 @@ record RunData(Rows.Run run, List<Rows.Event> events, List<Rows.TestResult> test
     Map<String, TestCounts> counts = new LinkedHashMap<>();
     for (Rows.TestResult t : tests) {
       Phase phase = Phase.valueOf(t.phase().toUpperCase(Locale.ROOT));
-      List<String> services = isHealthCheck(t) && !measured.contains(t.services())
+      List<String> services = t.healthCheck() && !measured.contains(t.services())
           ? Collections.singletonList(null) : services(t.services());
       for (String service : services) {
         TestCounts one = new TestCounts(service, phase, "SUCCESSFUL".equals(t.status()) ? 1 : 0,

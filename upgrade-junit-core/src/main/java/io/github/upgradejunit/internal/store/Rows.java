@@ -35,6 +35,14 @@ public final class Rows {
   /** The result of one test in one phase. */
   public record TestResult(String phase, String testId, String displayName, String className, String services,
       String status, long startedAt, long finishedAt, String error, String output, String runner) {
+
+    /** The type of a plugin health check's last unique-id segment: {@code [health:<service> <name>]}. */
+    public static final String HEALTH_CHECK = "health";
+
+    /** Whether this is the result of a plugin's health check, which the engine runs itself. */
+    public boolean healthCheck() {
+      return testId.contains("/[" + HEALTH_CHECK + ":");
+    }
   }
 
   /** A persistent resource and its journal state. */
