@@ -125,7 +125,7 @@ class HealthCheckTests {
     TestRuns.in(directory).with("upgrade.command", "sleep 0.5").with("upgrade.expect", "zero-downtime")
         .execute("all", BoxChecks.class);
 
-    JsonNode summary = new ObjectMapper().readTree(directory.resolve("report").resolve("summary.json").toFile());
+    JsonNode summary = summary();
     assertThat(summary.path("services").has("image")).as("%s", summary.path("services")).isFalse();
     assertThat(summary.path("services").has("boxes")).isTrue();
     assertThat(summary.path("verdict").path("met").asBoolean()).as("%s", summary.path("verdict")).isTrue();
@@ -142,11 +142,15 @@ class HealthCheckTests {
 
     TestRuns.in(directory).with("upgrade.command", "sleep 0.5").execute("all", BoxChecks.class);
 
-    JsonNode summary = new ObjectMapper().readTree(directory.resolve("report").resolve("summary.json").toFile());
+    JsonNode summary = summary();
     assertThat(calls).hasValue(2);
     assertThat(summary.path("services").has("image")).isFalse();
     assertThat(summary.path("services").path("boxes").path("verdict").path("zeroDowntime").asBoolean()).isTrue();
     assertThat(summary.path("verdict").path("level").asText()).isEqualTo("none");
     assertThat(summary.path("verdict").path("evidence").toString()).contains("1 after-phase test failed");
+  }
+
+  private JsonNode summary() throws Exception {
+    return new ObjectMapper().readTree(directory.resolve("report").resolve("summary.json").toFile());
   }
 }

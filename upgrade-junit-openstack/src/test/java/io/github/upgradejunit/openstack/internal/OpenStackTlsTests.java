@@ -12,15 +12,12 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -48,8 +45,11 @@ class OpenStackTlsTests {
   @BeforeAll
   static void start() throws Exception {
     simulator = OpenStackSimulator.start();
-    keystone = new TlsProxy(certificate("keystone"), simulator.port(SimulatedService.IDENTITY));
-    impostor = new TlsProxy(certificate("impostor"), simulator.port(SimulatedService.IDENTITY));
+    keystone = new TlsProxy(Certificates.selfSigned(directory, "keystone", "localhost", "dns:localhost", PASSWORD),
+        simulator.port(SimulatedService.IDENTITY));
+    impostor = new TlsProxy(Certificates.selfSigned(directory, "impostor", "localhost", "dns:localhost", PASSWORD),
+        simulator.port(SimulatedService.IDENTITY));
+    Certificates.selfSigned(directory, "unrelated", "unrelated", null, PASSWORD); // a CA that signed nothing here
   }
 
   @AfterAll
@@ -90,35 +90,6 @@ class OpenStackTlsTests {
 
   private static Timeouts timeouts() {
     return new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10));
-  }
-
-  /** A key store with a self-signed certificate for localhost; its PEM beside it, and one of another. */
-  private static Path certificate(String name) throws Exception {
-    Path keystore = directory.resolve(name + ".p12");
-    keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-        "-ext", "san=dns:localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-        "-storepass", PASSWORD);
-    keytool("-exportcert", "-rfc", "-alias", name, "-keystore", keystore.toString(), "-storepass", PASSWORD,
-        "-file", directory.resolve(name + ".pem").toString());
-    if (name.equals("impostor")) { // a CA that signed nothing here
-      Path other = directory.resolve("unrelated.p12");
-      keytool("-genkeypair", "-alias", "unrelated", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-          "CN=unrelated", "-validity", "2", "-storetype", "PKCS12", "-keystore", other.toString(),
-          "-storepass", PASSWORD);
-      keytool("-exportcert", "-rfc", "-alias", "unrelated", "-keystore", other.toString(), "-storepass", PASSWORD,
-          "-file", directory.resolve("unrelated.pem").toString());
-    }
-    return keystore;
-  }
-
-  private static void keytool(String... arguments) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool")
-        .toString()));
-    command.addAll(List.of(arguments));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as("keytool %s: %s", arguments[0], output).isZero();
   }
 
   /** Terminates TLS with the key store's certificate and forwards the bytes to a plain port. */

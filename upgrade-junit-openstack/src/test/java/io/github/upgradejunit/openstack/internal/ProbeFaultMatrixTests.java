@@ -105,12 +105,10 @@ class ProbeFaultMatrixTests {
         })));
   }
 
-  private static Outcome play(Fault fault) {
-    List<String> before = inventory.list();
-    Map<String, List<Sample>> samples = new ConcurrentHashMap<>();
-    Map<String, List<Long>> calls = new ConcurrentHashMap<>();
+  /** The probes, each call's duration (ms) recorded in {@code calls} under its series. */
+  private static List<Probe> timed(List<Probe> probes, Map<String, List<Long>> calls) {
     List<Probe> timed = new ArrayList<>();
-    for (Probe probe : new Probes(cloud.session, cloud.tls, Probes.IdentityMode.ISSUE).all(Map.of(), (s, l) -> { })) {
+    for (Probe probe : probes) {
       calls.put(probe.series(), new CopyOnWriteArrayList<>());
       timed.add(Probe.of(probe.service(), probe.series(), deadline -> {
         long start = System.nanoTime();
@@ -121,6 +119,15 @@ class ProbeFaultMatrixTests {
         }
       }));
     }
+    return timed;
+  }
+
+  private static Outcome play(Fault fault) {
+    List<String> before = inventory.list();
+    Map<String, List<Sample>> samples = new ConcurrentHashMap<>();
+    Map<String, List<Long>> calls = new ConcurrentHashMap<>();
+    List<Probe> timed = timed(new Probes(cloud.session, cloud.tls, Probes.IdentityMode.ISSUE).all(Map.of(),
+        (s, l) -> { }), calls);
     long faultOn;
     long faultOff;
     ProbeScheduler scheduler = new ProbeScheduler(timed, 10, DEADLINE, "matrix",
@@ -235,18 +242,7 @@ class ProbeFaultMatrixTests {
           .filter(p -> !p.series().startsWith("identity")).toList();
       Map<String, List<Sample>> samples = new ConcurrentHashMap<>();
       Map<String, List<Long>> calls = new ConcurrentHashMap<>();
-      List<Probe> timed = new ArrayList<>();
-      for (Probe probe : probes) {
-        calls.put(probe.series(), new CopyOnWriteArrayList<>());
-        timed.add(Probe.of(probe.service(), probe.series(), deadline -> {
-          long start = System.nanoTime();
-          try {
-            return probe.call(deadline);
-          } finally {
-            calls.get(probe.series()).add((System.nanoTime() - start) / 1_000_000);
-          }
-        }));
-      }
+      List<Probe> timed = timed(probes, calls);
       java.util.concurrent.atomic.AtomicBoolean checking = new java.util.concurrent.atomic.AtomicBoolean(true);
       Thread duringCheck = new Thread(() -> {
         while (checking.get()) {
